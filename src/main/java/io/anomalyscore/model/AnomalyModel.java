@@ -1,0 +1,141 @@
+package io.anomalyscore.model;
+
+import ai.djl.Model;
+import ai.djl.inference.Predictor;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Block;
+import ai.djl.translate.TranslateException;
+import java.io.ByteArrayInputStream;
+import java.io.DataInputStream;
+import java.nio.file.Path;
+import java.util.concurrent.ConcurrentLinkedQueue;
+
+/**
+ * A loaded, verified detector that scores raw records; safe to share between threads.
+ *
+ * <p>It holds one DJL {@link Model} and hands each call a {@link Predictor} of its own from a
+ * pool (a predictor is not thread-safe), so concurrent calls never share one.
+ */
+public final class AnomalyModel implements AutoCloseable {
+
+    private final ArtifactManifest manifest;
+    private final Preprocessor preprocessor;
+    private final Calibration calibration;
+    private final Model model;
+    private final NetworkTranslator translator;
+    private final ConcurrentLinkedQueue<Predictor<float[][], float[][]>> predictors =
+            new ConcurrentLinkedQueue<>();
+
+    private AnomalyModel(ArtifactManifest manifest, Model model) {
+        this.manifest = manifest;
+        this.preprocessor = manifest.preprocessing().toPreprocessor();
+        this.calibration = manifest.calibration();
+        this.model = model;
+        this.translator = new NetworkTranslator(manifest.network().outputs());
+    }
+
+    /** Reads, verifies and loads the artifact folder {@code dir}. */
+    public static AnomalyModel load(Path dir, long maxBytes) {
+        return load(ModelArtifact.read(dir, maxBytes));
+    }
+
+    /** Loads verified artifact contents; fails if the weights do not fit the manifest's network. */
+    public static AnomalyModel load(ModelArtifact.Contents contents) {
+        ArtifactManifest manifest = contents.manifest();
+        Architecture architecture = manifest.network();
+        Block block = NetworkBlockFactory.build(architecture);
+        Model model = Model.newInstance(manifest.name());
+        try {
+            block.initialize(model.getNDManager(), DataType.FLOAT32, new Shape(1, architecture.inputs()));
+            block.loadParameters(model.getNDManager(),
+                    new DataInputStream(new ByteArrayInputStream(contents.weights())));
+            model.setBlock(block);
+            AnomalyModel loaded = new AnomalyModel(manifest, model);
+            loaded.checkShapes();
+            return loaded;
+        } catch (Exception e) {
+            model.close();
+            throw new ArtifactFormatException("weights do not match the manifest's network "
+                    + architecture.hidden() + " on " + architecture.inputs() + " features: " + e.getMessage(), e);
+        }
+    }
+
+    private void checkShapes() {
+        float[][] out = forward(new float[][] {new float[manifest.features().size()]});
+        if (out.length != 1 || out[0].length != manifest.network().outputs()) {
+            throw new IllegalStateException("network output has the wrong shape");
+        }
+    }
+
+    /** The manifest this model was loaded from. */
+    public ArtifactManifest manifest() {
+        return manifest;
+    }
+
+    /** The preprocessing this model applies to raw records. */
+    public Preprocessor preprocessor() {
+        return preprocessor;
+    }
+
+    /**
+     * Scores raw records given in feature order (NaN = missing, imputed or rejected).
+     *
+     * @param explain whether to return per-feature reconstruction errors (autoencoder only)
+     */
+    public RecordScore[] score(double[][] raw, boolean explain) {
+        float[][] input = preprocessor.transform(raw);
+        float[][] output = forward(input);
+        RecordScore[] scores = new RecordScore[raw.length];
+        boolean autoencoder = manifest.detectorType() == DetectorType.AUTOENCODER;
+        for (int i = 0; i < raw.length; i++) {
+            double score;
+            double[] errors = null;
+            if (autoencoder) {
+                errors = Scores.squaredErrors(input[i], output[i]);
+                score = Scores.mean(errors);
+            } else {
+                score = Scores.sigmoid(output[i][0]);
+            }
+            scores[i] = new RecordScore(score, calibration.percentile(score), calibration.anomalous(score),
+                    explain ? errors : null);
+        }
+        return scores;
+    }
+
+    /** Raw scores only, for evaluation and calibration. */
+    public double[] rawScores(double[][] raw) {
+        RecordScore[] scored = score(raw, false);
+        double[] out = new double[scored.length];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = scored[i].score();
+        }
+        return out;
+    }
+
+    private float[][] forward(float[][] input) {
+        Predictor<float[][], float[][]> predictor = predictors.poll();
+        if (predictor == null) {
+            predictor = model.newPredictor(translator);
+        }
+        try {
+            return predictor.predict(input);
+        } catch (TranslateException e) {
+            predictor.close();
+            predictor = null;
+            throw new IllegalStateException("inference failed: " + e.getMessage(), e);
+        } finally {
+            if (predictor != null) {
+                predictors.offer(predictor);
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        for (Predictor<?, ?> p; (p = predictors.poll()) != null; ) {
+            p.close();
+        }
+        model.close();
+    }
+}

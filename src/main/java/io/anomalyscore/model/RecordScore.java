@@ -1,0 +1,11 @@
+package io.anomalyscore.model;
+
+/**
+ * The score of one record.
+ *
+ * @param score raw score, higher = more anomalous (reconstruction error or probability)
+ * @param percentile share of the training score distribution at or below {@code score}
+ * @param anomalous {@code score >= threshold}
+ * @param featureErrors per-feature squared reconstruction errors (autoencoder), else {@code null}
+ */
+public record RecordScore(double score, double percentile, boolean anomalous, double[] featureErrors) {}

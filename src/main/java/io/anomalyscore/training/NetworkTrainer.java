@@ -1,0 +1,155 @@
+package io.anomalyscore.training;
+
+import ai.djl.Device;
+import ai.djl.Model;
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Block;
+import ai.djl.training.DefaultTrainingConfig;
+import ai.djl.training.GradientCollector;
+import ai.djl.training.Trainer;
+import ai.djl.training.loss.Loss;
+import ai.djl.training.optimizer.Optimizer;
+import ai.djl.training.tracker.Tracker;
+import io.anomalyscore.model.Architecture;
+import io.anomalyscore.model.DetectorType;
+import io.anomalyscore.model.NetworkBlockFactory;
+import java.io.ByteArrayOutputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Random;
+
+/**
+ * Fits a detector network with DJL on PyTorch: Adam, mini-batches shuffled by seed, early
+ * stopping on validation loss; returns the weights of the best epoch as DJL {@code .params}.
+ */
+public final class NetworkTrainer {
+
+    /** What training produced. */
+    public record Result(byte[] weights, int epochsRun, int bestEpoch, double bestValidationLoss) {}
+
+    /** Settings of one fit. */
+    public record Settings(int epochs, int patience, int batchSize, double learningRate, long seed) {}
+
+    private final TrainingProgress progress;
+
+    public NetworkTrainer(TrainingProgress progress) {
+        this.progress = progress;
+    }
+
+    /**
+     * Trains {@code architecture} to map {@code x} to {@code y}; {@code validationX}/{@code
+     * validationY} drive early stopping (when empty, the training loss does).
+     */
+    public Result fit(Architecture architecture, float[][] x, float[][] y, float[][] validationX,
+            float[][] validationY, Settings settings) {
+        Engine.getInstance().setRandomSeed((int) settings.seed());
+        Block block = NetworkBlockFactory.build(architecture);
+        Loss loss = architecture.detector() == DetectorType.AUTOENCODER
+                ? Loss.l2Loss("mse", 1)
+                : Loss.sigmoidBinaryCrossEntropyLoss();
+        DefaultTrainingConfig config = new DefaultTrainingConfig(loss)
+                .optOptimizer(Optimizer.adam().optLearningRateTracker(Tracker.fixed((float) settings.learningRate())).build())
+                .optDevices(new Device[] {Device.cpu()});
+        try (Model model = Model.newInstance("training")) {
+            model.setBlock(block);
+            try (Trainer trainer = model.newTrainer(config)) {
+                trainer.initialize(new Shape(1, architecture.inputs()));
+                return loop(trainer, block, loss, x, y, validationX, validationY, settings);
+            }
+        }
+    }
+
+    private Result loop(Trainer trainer, Block block, Loss loss, float[][] x, float[][] y, float[][] vx,
+            float[][] vy, Settings s) {
+        Random random = new Random(s.seed());
+        int[] order = new int[x.length];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        byte[] best = weights(block);
+        double bestLoss = Double.POSITIVE_INFINITY;
+        int bestEpoch = 0;
+        int epoch = 0;
+        while (epoch < s.epochs() && epoch - bestEpoch < s.patience()) {
+            epoch++;
+            long start = System.nanoTime();
+            shuffle(order, random);
+            double trainLoss = trainEpoch(trainer, loss, x, y, order, s.batchSize());
+            double validationLoss = vx.length > 0 ? evaluate(trainer, loss, vx, vy, s.batchSize()) : trainLoss;
+            boolean improved = validationLoss < bestLoss;
+            if (improved) {
+                bestLoss = validationLoss;
+                bestEpoch = epoch;
+                best = weights(block);
+            }
+            progress.epoch(epoch, s.epochs(), trainLoss, vx.length > 0 ? validationLoss : Double.NaN,
+                    improved, System.nanoTime() - start);
+        }
+        return new Result(best, epoch, bestEpoch, bestLoss);
+    }
+
+    private static double trainEpoch(Trainer trainer, Loss loss, float[][] x, float[][] y, int[] order, int batch) {
+        double sum = 0;
+        for (int from = 0; from < order.length; from += batch) {
+            int to = Math.min(order.length, from + batch);
+            try (NDManager m = trainer.getManager().newSubManager()) {
+                NDArray bx = m.create(rows(x, order, from, to));
+                NDArray by = m.create(rows(y, order, from, to));
+                try (GradientCollector collector = trainer.newGradientCollector()) {
+                    NDArray prediction = trainer.forward(new NDList(bx)).singletonOrThrow();
+                    NDArray value = loss.evaluate(new NDList(by), new NDList(prediction));
+                    collector.backward(value);
+                    sum += value.getFloat() * (to - from);
+                }
+                trainer.step();
+            }
+        }
+        return sum / order.length;
+    }
+
+    private static double evaluate(Trainer trainer, Loss loss, float[][] x, float[][] y, int batch) {
+        double sum = 0;
+        for (int from = 0; from < x.length; from += batch) {
+            int to = Math.min(x.length, from + batch);
+            try (NDManager m = trainer.getManager().newSubManager()) {
+                NDArray bx = m.create(java.util.Arrays.copyOfRange(x, from, to));
+                NDArray by = m.create(java.util.Arrays.copyOfRange(y, from, to));
+                NDArray prediction = trainer.evaluate(new NDList(bx)).singletonOrThrow();
+                sum += loss.evaluate(new NDList(by), new NDList(prediction)).getFloat() * (to - from);
+            }
+        }
+        return sum / x.length;
+    }
+
+    private static float[][] rows(float[][] data, int[] order, int from, int to) {
+        float[][] out = new float[to - from][];
+        for (int i = from; i < to; i++) {
+            out[i - from] = data[order[i]];
+        }
+        return out;
+    }
+
+    private static void shuffle(int[] order, Random random) {
+        for (int i = order.length - 1; i > 0; i--) {
+            int j = random.nextInt(i + 1);
+            int t = order[i];
+            order[i] = order[j];
+            order[j] = t;
+        }
+    }
+
+    private static byte[] weights(Block block) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (DataOutputStream out = new DataOutputStream(bytes)) {
+            block.saveParameters(out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return bytes.toByteArray();
+    }
+}

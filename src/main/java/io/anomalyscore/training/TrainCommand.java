@@ -1,0 +1,152 @@
+package io.anomalyscore.training;
+
+import io.anomalyscore.model.DetectorType;
+import io.anomalyscore.model.EngineSettings;
+import io.anomalyscore.storage.ArtifactStores;
+import io.anomalyscore.storage.S3Clients;
+import io.anomalyscore.storage.S3Settings;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * The training command: options in, artifact out. Exit codes: 0 success, 2 usage or input error
+ * (nothing written), 1 any other failure.
+ */
+@Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Trains an anomaly detector on a CSV and publishes a versioned, checksummed artifact.",
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:success", "2:usage or input error (nothing was written)", "1:other failure"})
+public final class TrainCommand implements Callable<Integer> {
+
+    @Option(names = {"-d", "--data"}, required = true, paramLabel = "CSV",
+            description = "Training CSV with a header: a local path or s3://bucket/key.")
+    String data;
+
+    @Option(names = {"-o", "--output"}, required = true, paramLabel = "DEST",
+            description = "Model repository: a local folder or s3://bucket/prefix. The artifact goes to DEST/<version>/, then DEST/LATEST is updated.")
+    String output;
+
+    @Option(names = "--label", paramLabel = "COLUMN", description = "Label column (0 = normal, 1 = anomaly).")
+    String label;
+
+    @Option(names = "--features", split = ",", paramLabel = "NAME",
+            description = "Feature columns to use, comma-separated (default: every non-label column).")
+    List<String> features = List.of();
+
+    @Option(names = "--detector", defaultValue = "autoencoder",
+            description = "autoencoder (default; unsupervised or semi-supervised) or classifier (needs --label).")
+    String detector;
+
+    @Option(names = "--unsupervised", description = "Autoencoder: train on all rows even when labels are given.")
+    boolean unsupervised;
+
+    @Option(names = "--impute", defaultValue = "none",
+            description = "Empty cells: none (reject, default) or median (training median).")
+    String impute;
+
+    @Option(names = "--validation-fraction", defaultValue = "0.2",
+            description = "Share of rows held out for validation, stratified when labelled (default ${DEFAULT-VALUE}).")
+    double validationFraction;
+
+    @Option(names = "--epochs", defaultValue = "200", description = "Maximum epochs (default ${DEFAULT-VALUE}).")
+    int epochs;
+
+    @Option(names = "--patience", defaultValue = "15",
+            description = "Stop after this many epochs without validation improvement (default ${DEFAULT-VALUE}).")
+    int patience;
+
+    @Option(names = "--batch-size", defaultValue = "64", description = "Mini-batch size (default ${DEFAULT-VALUE}).")
+    int batchSize;
+
+    @Option(names = "--learning-rate", defaultValue = "0.001", description = "Adam learning rate (default ${DEFAULT-VALUE}).")
+    double learningRate;
+
+    @Option(names = "--seed", defaultValue = "42", description = "Random seed (default ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--contamination", defaultValue = "0.01",
+            description = "Expected anomaly share; threshold = (1 - contamination) training quantile when there are no labels (default ${DEFAULT-VALUE}).")
+    double contamination;
+
+    @Option(names = "--hidden", split = ",", paramLabel = "WIDTH",
+            description = "Autoencoder hidden layer widths, e.g. 32,8,32 (default: derived from the feature count).")
+    List<Integer> hidden = List.of();
+
+    @Option(names = "--name", description = "Model name (default: the CSV file name without extension).")
+    String name;
+
+    @Option(names = "--threads", defaultValue = "0", description = "PyTorch intra-op threads (default: one per core).")
+    int threads;
+
+    @Option(names = {"-q", "--quiet"}, description = "Print only the summary, not per-epoch progress.")
+    boolean quiet;
+
+    private final PrintStream out;
+    private final Clock clock;
+
+    TrainCommand(PrintStream out, Clock clock) {
+        this.out = out;
+        this.clock = clock;
+    }
+
+    public static void main(String[] args) {
+        System.exit(execute(System.out, System.err, args));
+    }
+
+    /** Runs the command with the given streams and returns its exit code. */
+    public static int execute(PrintStream out, PrintStream err, String... args) {
+        CommandLine cli = new CommandLine(new TrainCommand(out, Clock.systemUTC()));
+        cli.setOut(new PrintWriter(out, true));
+        cli.setErr(new PrintWriter(err, true));
+        cli.setExecutionExceptionHandler((e, line, parsed) -> {
+            boolean input = e instanceof TrainingInputException;
+            err.println("error: " + (input ? e.getMessage() : e));
+            if (!input) {
+                e.printStackTrace(err);
+            }
+            return input ? 2 : 1;
+        });
+        return cli.execute(args);
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        EngineSettings.apply(threads, 0);
+        TrainingOptions options = options();
+        ArtifactStores stores = new ArtifactStores(() -> S3Clients.create(S3Settings.fromEnvironment()));
+        TrainingProgress progress = quiet ? TrainingProgress.silent() : new TrainingProgress(out);
+        TrainingReport report = new TrainingPipeline(stores, progress, clock).run(options);
+        new TrainingSummary(out).print(report);
+        return 0;
+    }
+
+    private TrainingOptions options() {
+        DetectorType type;
+        try {
+            type = DetectorType.of(detector);
+        } catch (IllegalArgumentException e) {
+            throw new TrainingInputException("--detector: " + e.getMessage());
+        }
+        if (!impute.equals("none") && !impute.equals("median")) {
+            throw new TrainingInputException("--impute must be none or median, not " + impute);
+        }
+        String modelName = name != null ? name : defaultName(data);
+        return new TrainingOptions(data, output, modelName, label, features, type, unsupervised,
+                impute.equals("median"), validationFraction, epochs, patience, batchSize, learningRate, seed,
+                contamination, hidden);
+    }
+
+    static String defaultName(String data) {
+        String file = data.substring(data.lastIndexOf('/') + 1);
+        String stem = file.contains(".") ? file.substring(0, file.lastIndexOf('.')) : file;
+        String cleaned = stem.replaceAll("[^A-Za-z0-9._-]", "-").replaceAll("^[^A-Za-z0-9]+", "");
+        return cleaned.isEmpty() ? "model" : cleaned.substring(0, Math.min(64, cleaned.length()));
+    }
+
+}

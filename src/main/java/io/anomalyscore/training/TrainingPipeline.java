@@ -1,0 +1,163 @@
+package io.anomalyscore.training;
+
+import ai.djl.engine.Engine;
+import io.anomalyscore.model.AnomalyModel;
+import io.anomalyscore.model.Architecture;
+import io.anomalyscore.model.ArtifactManifest;
+import io.anomalyscore.model.Calibration;
+import io.anomalyscore.model.DetectorType;
+import io.anomalyscore.model.Evaluation;
+import io.anomalyscore.model.MedianImputer;
+import io.anomalyscore.model.ModelArtifact;
+import io.anomalyscore.model.Preprocessing;
+import io.anomalyscore.model.Preprocessor;
+import io.anomalyscore.model.Provenance;
+import io.anomalyscore.model.Standardizer;
+import io.anomalyscore.storage.ArtifactStore;
+import io.anomalyscore.storage.ArtifactStores;
+import io.anomalyscore.storage.StorageException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
+import java.util.Map;
+
+/**
+ * One training run, plain Java: read, split, fit preprocessing, train, write the artifact,
+ * reload it through the serving path, calibrate and evaluate with it, publish.
+ */
+public final class TrainingPipeline {
+
+    private final ArtifactStores stores;
+    private final TrainingProgress progress;
+    private final Clock clock;
+
+    public TrainingPipeline(ArtifactStores stores, TrainingProgress progress, Clock clock) {
+        this.stores = stores;
+        this.progress = progress;
+        this.clock = clock;
+    }
+
+    /** Runs training; input problems raise {@link TrainingInputException} before anything is published. */
+    public TrainingReport run(TrainingOptions options) throws IOException {
+        long start = System.nanoTime();
+        ArtifactStore output = stores.forLocation(options.output());
+        checkWritable(output, options.output());
+        TabularData data = read(options);
+        PreparedData prepared = PreparedData.of(data, options);
+        progress.line(String.format("read %d rows x %d features from %s (%s)", data.size(), data.features().size(),
+                data.source(), prepared.mode()));
+        Preprocessor preprocessor = fitPreprocessor(prepared.fit(), data.features().size(), options.imputeMedian());
+        Architecture architecture = new Architecture(options.detector(), data.features().size(),
+                options.hidden().isEmpty()
+                        ? Architecture.defaults(options.detector(), data.features().size()).hidden()
+                        : options.hidden());
+        NetworkTrainer.Result trained = train(architecture, preprocessor, prepared, options);
+        Path staging = Files.createTempDirectory("anomaly-train-");
+        try {
+            ArtifactManifest draft = draft(options, data, prepared, preprocessor, architecture, trained);
+            ArtifactManifest manifest = calibrateAndEvaluate(staging, draft, trained.weights(), prepared, options);
+            Path finalDir = staging.resolve("final");
+            manifest = ModelArtifact.write(finalDir, manifest, trained.weights());
+            ModelArtifact.read(finalDir, Long.MAX_VALUE);
+            String location = output.publish(finalDir, manifest.version(), options.output());
+            return new TrainingReport(manifest, location, Duration.ofNanos(System.nanoTime() - start));
+        } finally {
+            deleteQuietly(staging);
+        }
+    }
+
+    private static void checkWritable(ArtifactStore store, String output) {
+        try {
+            store.checkWritable(output);
+        } catch (IOException | StorageException e) {
+            throw new TrainingInputException("output " + output + " is not writable: " + e.getMessage(), e);
+        }
+    }
+
+    private TabularData read(TrainingOptions options) throws IOException {
+        CsvDataReader reader = new CsvDataReader(options.labelColumn(), options.features(), options.imputeMedian());
+        try (InputStream in = stores.forLocation(options.data()).open(options.data())) {
+            return reader.read(new java.io.BufferedInputStream(in), options.data());
+        } catch (NoSuchFileException e) {
+            throw new TrainingInputException(options.data() + ": file not found", e);
+        } catch (StorageException e) {
+            throw new TrainingInputException(e.getMessage(), e);
+        }
+    }
+
+    private static Preprocessor fitPreprocessor(double[][] rows, int width, boolean imputeMedian) {
+        MedianImputer imputer = imputeMedian ? MedianImputer.fit(rows, width) : null;
+        double[][] complete = imputer == null ? rows : Arrays.stream(rows).map(imputer::fill).toArray(double[][]::new);
+        return new Preprocessor(Standardizer.fit(complete, width), imputer);
+    }
+
+    private NetworkTrainer.Result train(Architecture architecture, Preprocessor preprocessor, PreparedData p,
+            TrainingOptions o) {
+        float[][] x = preprocessor.transform(p.fit());
+        float[][] vx = preprocessor.transform(p.stop());
+        boolean autoencoder = architecture.detector() == DetectorType.AUTOENCODER;
+        float[][] y = autoencoder ? x : targets(p.fitLabels());
+        float[][] vy = autoencoder ? vx : targets(p.stopLabels());
+        progress.line(String.format("training %s %s on %d rows, early stopping on %d rows", o.detector().id(),
+                architecture.hidden(), x.length, vx.length));
+        NetworkTrainer.Settings settings = new NetworkTrainer.Settings(o.epochs(), o.patience(), o.batchSize(),
+                o.learningRate(), o.seed());
+        return new NetworkTrainer(progress).fit(architecture, x, y, vx, vy, settings);
+    }
+
+    private static float[][] targets(int[] labels) {
+        float[][] y = new float[labels.length][1];
+        for (int i = 0; i < labels.length; i++) {
+            y[i][0] = labels[i];
+        }
+        return y;
+    }
+
+    private ArtifactManifest draft(TrainingOptions o, TabularData data, PreparedData p, Preprocessor preprocessor,
+            Architecture architecture, NetworkTrainer.Result trained) {
+        Provenance provenance = new Provenance(o.data(), data.sha256(), data.size(), p.training().length,
+                p.fit().length, p.validation().length, o.labelColumn(), p.mode(), o.hyperParameters(),
+                trained.epochsRun(), trained.bestEpoch(),
+                Map.of("djl", Engine.getDjlVersion(), "pytorch", Engine.getEngine("PyTorch").getVersion()));
+        Calibration placeholder = new Calibration(0, "none", null, new double[] {0, 0});
+        return new ArtifactManifest(ArtifactManifest.FORMAT_VERSION, o.name(), "",
+                Instant.now(clock).truncatedTo(ChronoUnit.SECONDS).toString(), o.detector().id(), data.features(),
+                Preprocessing.of(preprocessor), architecture.hidden(), 0, placeholder, null, provenance, null);
+    }
+
+    /** Reloads the draft artifact through the serving path and derives calibration and metrics from it. */
+    private ArtifactManifest calibrateAndEvaluate(Path staging, ArtifactManifest draft, byte[] weights, PreparedData p,
+            TrainingOptions o) throws IOException {
+        Path draftDir = staging.resolve("draft");
+        ModelArtifact.write(draftDir, draft, weights);
+        try (AnomalyModel model = AnomalyModel.load(draftDir, Long.MAX_VALUE)) {
+            double[] fitScores = model.rawScores(p.fit());
+            double[] trainingScores = model.rawScores(p.training());
+            double[] validationScores = model.rawScores(p.validation());
+            Calibration calibration = ThresholdCalibrator.calibrate(fitScores, trainingScores, p.trainingLabels(),
+                    validationScores, p.validationLabels(), o.contamination());
+            Evaluation evaluation = p.trainingLabels() == null ? null : new Evaluation(
+                    DetectorEvaluator.evaluate(trainingScores, p.trainingLabels(), calibration.threshold()),
+                    validationScores.length == 0 ? null
+                            : DetectorEvaluator.evaluate(validationScores, p.validationLabels(), calibration.threshold()));
+            return draft.withCalibration(calibration, evaluation);
+        }
+    }
+
+    private static void deleteQuietly(Path dir) {
+        try (var walk = Files.walk(dir)) {
+            for (Path path : (Iterable<Path>) walk.sorted(java.util.Comparator.reverseOrder())::iterator) {
+                Files.deleteIfExists(path);
+            }
+        } catch (IOException ignored) {
+            // a leftover temp folder is harmless
+        }
+    }
+}
