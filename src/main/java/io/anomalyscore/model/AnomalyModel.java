@@ -9,6 +9,7 @@ import ai.djl.translate.TranslateException;
 import java.io.ByteArrayInputStream;
 import java.io.DataInputStream;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
@@ -24,7 +25,7 @@ public final class AnomalyModel implements AutoCloseable {
     private final Calibration calibration;
     private final Model model;
     private final NetworkTranslator translator;
-    private final ConcurrentLinkedQueue<Predictor<float[][], float[][]>> predictors =
+    private final ConcurrentLinkedQueue<Predictor<float[], float[]>> predictors =
             new ConcurrentLinkedQueue<>();
 
     private AnomalyModel(ArtifactManifest manifest, Model model) {
@@ -32,7 +33,7 @@ public final class AnomalyModel implements AutoCloseable {
         this.preprocessor = manifest.preprocessing().toPreprocessor();
         this.calibration = manifest.calibration();
         this.model = model;
-        this.translator = new NetworkTranslator(manifest.network().outputs());
+        this.translator = new NetworkTranslator();
     }
 
     /** Reads, verifies and loads the artifact folder {@code dir}. */
@@ -114,12 +115,12 @@ public final class AnomalyModel implements AutoCloseable {
     }
 
     private float[][] forward(float[][] input) {
-        Predictor<float[][], float[][]> predictor = predictors.poll();
+        Predictor<float[], float[]> predictor = predictors.poll();
         if (predictor == null) {
             predictor = model.newPredictor(translator);
         }
         try {
-            return predictor.predict(input);
+            return predictor.batchPredict(Arrays.asList(input)).toArray(float[][]::new);
         } catch (TranslateException e) {
             predictor.close();
             predictor = null;
