@@ -10,6 +10,7 @@ import java.io.ByteArrayInputStream;
 import java.io.DataInputStream;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
@@ -49,8 +50,14 @@ public final class AnomalyModel implements AutoCloseable {
         Model model = Model.newInstance(manifest.name());
         try {
             block.initialize(model.getNDManager(), DataType.FLOAT32, new Shape(1, architecture.inputs()));
+            List<Shape> expected = parameterShapes(block);
             block.loadParameters(model.getNDManager(),
                     new DataInputStream(new ByteArrayInputStream(contents.weights())));
+            // DJL replaces each parameter with the stored tensor without comparing shapes
+            List<Shape> actual = parameterShapes(block);
+            if (!actual.equals(expected)) {
+                throw new IllegalStateException("parameter shapes " + actual + ", expected " + expected);
+            }
             model.setBlock(block);
             AnomalyModel loaded = new AnomalyModel(manifest, model);
             loaded.checkShapes();
@@ -60,6 +67,10 @@ public final class AnomalyModel implements AutoCloseable {
             throw new ArtifactFormatException("weights do not match the manifest's network "
                     + architecture.hidden() + " on " + architecture.inputs() + " features: " + e.getMessage(), e);
         }
+    }
+
+    private static List<Shape> parameterShapes(Block block) {
+        return block.getParameters().values().stream().map(p -> p.getArray().getShape()).toList();
     }
 
     private void checkShapes() {
