@@ -23,7 +23,10 @@ import java.util.regex.Pattern;
  */
 public final class CsvDataReader {
 
-    private static final Pattern NUMBER = Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
+    /** A decimal number; possessive quantifiers so a long non-number fails in linear time. */
+    private static final Pattern NUMBER = Pattern.compile("[+-]?+(?:\\d++(?:\\.\\d*+)?+|\\.\\d++)(?:[eE][+-]?+\\d++)?+");
+    /** Longest number text accepted; doubles need at most ~25 characters. */
+    static final int MAX_NUMBER_CHARS = 100;
     private static final Pattern NON_FINITE = Pattern.compile("[+-]?(nan|inf|infinity)", Pattern.CASE_INSENSITIVE);
 
     private final String labelColumn;
@@ -49,12 +52,12 @@ public final class CsvDataReader {
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
         PushbackReader reader = new PushbackReader(
                 new InputStreamReader(new DigestInputStream(in, digest), decoder), 1);
-        skipBom(reader);
         CsvTokenizer csv = new CsvTokenizer(reader, source);
         try {
+            skipBom(reader);
             List<String> header = csv.next();
             if (header == null) {
-                throw new CsvFormatException(source, 0, 0, "file is empty (expected a header line)");
+                throw new CsvFormatException(source, 1, 0, "file is empty (expected a header line)");
             }
             Columns columns = columns(header, source);
             List<double[]> rows = new ArrayList<>();
@@ -74,7 +77,7 @@ public final class CsvDataReader {
                 }
             }
             if (rows.isEmpty()) {
-                throw new CsvFormatException(source, 0, 0, "file has a header but no data rows");
+                throw new CsvFormatException(source, csv.rowLine() + 1, 0, "file has a header but no data rows");
             }
             while (reader.read() != -1) {
                 // drain so the digest covers the whole file
@@ -83,7 +86,7 @@ public final class CsvDataReader {
             return new TabularData(source, HexFormat.of().formatHex(digest.digest()), columns.names,
                     rows.toArray(double[][]::new), labelArray);
         } catch (CharacterCodingException e) {
-            throw new CsvFormatException(source, csv.rowLine(), 0, "file is not valid UTF-8 text");
+            throw new CsvFormatException(source, Math.max(1, csv.line()), 0, "file is not valid UTF-8 text");
         }
     }
 
@@ -158,6 +161,10 @@ public final class CsvDataReader {
             }
             throw new CsvFormatException(source, line, col, "missing value in column '" + column
                     + "' (use --impute median to fill missing values)");
+        }
+        if (text.length() > MAX_NUMBER_CHARS) {
+            throw new CsvFormatException(source, line, col, "value longer than " + MAX_NUMBER_CHARS
+                    + " characters in column '" + column + "'");
         }
         if (NON_FINITE.matcher(text).matches()) {
             throw new CsvFormatException(source, line, col, "non-finite value '" + text + "' in column '"

@@ -25,6 +25,11 @@ final class CsvTokenizer {
         this.source = source;
     }
 
+    /** The physical line being read. */
+    long line() {
+        return line;
+    }
+
     /** The line the last returned row started on. */
     long rowLine() {
         return rowLine;
