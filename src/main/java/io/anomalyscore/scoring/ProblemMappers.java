@@ -58,7 +58,7 @@ public class ProblemMappers {
     private static String detail(ProblemType type) {
         return switch (type) {
             case NOT_FOUND -> "no resource at this path; the API is POST /v1/score and GET /v1/model";
-            case METHOD_NOT_ALLOWED -> "this method is not allowed on this path (see the Allow header)";
+            case METHOD_NOT_ALLOWED -> "this method is not allowed on this path; the API is POST /v1/score and GET /v1/model";
             case UNSUPPORTED_MEDIA_TYPE -> "send the body as application/json";
             case NOT_ACCEPTABLE -> "responses are application/json";
             default -> "the request cannot be processed";
