@@ -22,6 +22,12 @@ public abstract class DirectInvocationError extends IOException {
         super(problemJson);
     }
 
+    /** No stack trace: this is a client error, and the runtime logs only type and message matter. */
+    @Override
+    public synchronized Throwable fillInStackTrace() {
+        return this;
+    }
+
     /** The error for a problem built here (e.g. an unreadable payload). */
     static DirectInvocationError of(Problem problem) {
         try {
