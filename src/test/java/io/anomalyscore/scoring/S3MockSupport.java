@@ -6,6 +6,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
+import org.apache.catalina.webresources.TomcatURLStreamHandlerFactory;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -25,6 +26,9 @@ final class S3MockSupport {
         System.setProperty("aws.secretAccessKey", "test");
         // Spring Boot (inside S3Mock) must not take over logging from the JBoss log manager
         System.setProperty("org.springframework.boot.logging.LoggingSystem", "none");
+        // Tomcat (inside S3Mock) would install the JVM-wide URL handler factory, which works once per
+        // JVM; S3Mock runs here both from Quarkus's test class loader and from the plain one
+        TomcatURLStreamHandlerFactory.disable();
         return S3MockApplication.start(new HashMap<>(Map.of(
                 S3MockApplication.PROP_HTTP_PORT, S3MockApplication.RANDOM_PORT,
                 S3MockApplication.PROP_HTTPS_PORT, S3MockApplication.RANDOM_PORT,
