@@ -1,0 +1,137 @@
+package io.anomalyscore.scoring;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.anomalyscore.model.Preprocessor;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Turns the JSON records of a request into raw rows in feature order, collecting every
+ * violation (capped at {@link #MAX_ERRORS}) with its record index and feature.
+ */
+final class RecordValidator {
+
+    /** Most violations reported in one response. */
+    static final int MAX_ERRORS = 100;
+
+    private final List<String> features;
+    private final Map<String, Integer> positions;
+    private final Preprocessor preprocessor;
+
+    RecordValidator(List<String> features, Preprocessor preprocessor) {
+        this.features = List.copyOf(features);
+        this.positions = new io.anomalyscore.model.FeatureSchema(features).positions();
+        this.preprocessor = preprocessor;
+    }
+
+    /** The rows of {@code records} (a non-empty array), or an exception listing every violation. */
+    double[][] rows(JsonNode records) {
+        Errors errors = new Errors();
+        double[][] rows = new double[records.size()][];
+        for (int i = 0; i < rows.length; i++) {
+            JsonNode record = records.get(i);
+            if (record.isObject()) {
+                rows[i] = byName(i, record, errors);
+            } else if (record.isArray()) {
+                rows[i] = byPosition(i, record, errors);
+            } else {
+                errors.add(i, null, "a record must be an object keyed by feature name or an array of "
+                        + features.size() + " numbers in the model's feature order");
+            }
+        }
+        if (errors.total > 0) {
+            throw new InvalidRecordsException(errors.total + " invalid value(s) in \"records\""
+                    + (errors.total > MAX_ERRORS ? "; the first " + MAX_ERRORS + " are listed" : ""),
+                    errors.list, errors.total);
+        }
+        return rows;
+    }
+
+    private double[] byName(int i, JsonNode record, Errors errors) {
+        double[] row = new double[features.size()];
+        boolean[] seen = new boolean[features.size()];
+        for (Iterator<Map.Entry<String, JsonNode>> it = record.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> field = it.next();
+            Integer j = positions.get(field.getKey());
+            if (j == null) {
+                errors.add(i, shorten(field.getKey()), "unknown feature");
+                continue;
+            }
+            seen[j] = true;
+            row[j] = value(i, j, field.getValue(), errors);
+        }
+        for (int j = 0; j < seen.length; j++) {
+            if (!seen[j]) {
+                errors.add(i, features.get(j), "missing feature");
+            }
+        }
+        return row;
+    }
+
+    private double[] byPosition(int i, JsonNode record, Errors errors) {
+        if (record.size() != features.size()) {
+            errors.add(i, null, "the array holds " + record.size() + " values; the model expects "
+                    + features.size() + " in the order " + features);
+            return null;
+        }
+        double[] row = new double[features.size()];
+        for (int j = 0; j < row.length; j++) {
+            row[j] = value(i, j, record.get(j), errors);
+        }
+        return row;
+    }
+
+    private double value(int i, int j, JsonNode node, Errors errors) {
+        String feature = features.get(j);
+        if (node.isNull()) {
+            if (preprocessor.imputer() != null) {
+                return Double.NaN; // imputed by the model
+            }
+            errors.add(i, feature, "null is not allowed; this model has no imputer for missing values");
+            return Double.NaN;
+        }
+        if (!node.isNumber()) {
+            errors.add(i, feature, "expected a number, got " + kind(node));
+            return Double.NaN;
+        }
+        double v = node.doubleValue();
+        if (!Double.isFinite(v) || !Float.isFinite((float) preprocessor.standardizer().apply(j, v))) {
+            errors.add(i, feature, "value out of range for this model");
+            return Double.NaN;
+        }
+        return v;
+    }
+
+    private static String kind(JsonNode node) {
+        return switch (node.getNodeType()) {
+            case STRING -> "a string";
+            case BOOLEAN -> "a boolean";
+            case OBJECT -> "an object";
+            case ARRAY -> "an array";
+            default -> "a non-numeric value";
+        };
+    }
+
+    /** A name as written in messages, cut to a readable length. */
+    static String shorten(String name) {
+        return name.length() <= 64 ? name : name.substring(0, 64) + "...";
+    }
+
+    static String quote(String name) {
+        return "\"" + shorten(name) + "\"";
+    }
+
+    private static final class Errors {
+        final List<RecordError> list = new ArrayList<>();
+        int total;
+
+        void add(int record, String feature, String message) {
+            total++;
+            if (list.size() < MAX_ERRORS) {
+                list.add(new RecordError(record, feature, message));
+            }
+        }
+    }
+}

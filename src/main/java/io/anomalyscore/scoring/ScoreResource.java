@@ -1,0 +1,41 @@
+package io.anomalyscore.scoring;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.io.InputStream;
+
+/**
+ * API v1: {@code POST /v1/score} and {@code GET /v1/model}. Thin: the body goes to {@link
+ * ScoringService} unparsed so it can name the record and feature of every violation.
+ */
+@Path("/v1")
+public class ScoreResource {
+
+    private final ScoringService service;
+
+    public ScoreResource(ScoringService service) {
+        this.service = service;
+    }
+
+    /** Scores {@code {"records": [...]}}; {@code ?explain=true} or {@code "explain": true} adds contributions. */
+    @POST
+    @Path("/score")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    public ScoreResponse score(InputStream body, @QueryParam("explain") boolean explain) {
+        return service.score(body, explain);
+    }
+
+    /** The served model's summary. */
+    @GET
+    @Path("/model")
+    @Produces(MediaType.APPLICATION_JSON)
+    public ModelSummary model() {
+        return service.model();
+    }
+}

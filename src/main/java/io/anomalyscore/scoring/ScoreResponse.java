@@ -1,0 +1,42 @@
+package io.anomalyscore.scoring;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.List;
+
+/**
+ * The body of a successful {@code POST /v1/score}.
+ *
+ * @param model which model scored the records
+ * @param threshold the model's anomaly threshold ({@code score >= threshold} is an anomaly)
+ * @param results one result per record, in request order
+ */
+public record ScoreResponse(ModelRef model, double threshold, List<Result> results) {
+
+    /**
+     * The model's identity.
+     *
+     * @param name model name
+     * @param version artifact version (content hash)
+     * @param detector {@code autoencoder} or {@code classifier}
+     */
+    public record ModelRef(String name, String version, String detector) {}
+
+    /**
+     * The score of one record.
+     *
+     * @param score raw score, higher = more anomalous
+     * @param percentile share of the training scores at or below it, in [0, 1]
+     * @param anomaly whether the score reaches the threshold
+     * @param contributions top features by share of the reconstruction error, when requested
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Result(double score, double percentile, boolean anomaly, List<Contribution> contributions) {}
+
+    /**
+     * One feature's part of an autoencoder score.
+     *
+     * @param feature feature name
+     * @param share its squared reconstruction error divided by the sum over all features
+     */
+    public record Contribution(String feature, double share) {}
+}

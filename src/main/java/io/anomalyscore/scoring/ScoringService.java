@@ -1,0 +1,99 @@
+package io.anomalyscore.scoring;
+
+import io.anomalyscore.model.AnomalyModel;
+import io.anomalyscore.model.ArtifactManifest;
+import io.anomalyscore.model.RecordScore;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * Scores request bodies with the loaded model: bounded read, parse and validate, score the whole
+ * batch in one call, shape the response. Stateless and thread-safe.
+ */
+@ApplicationScoped
+public class ScoringService {
+
+    private final AnomalyModel model;
+    private final RecordParser parser;
+    private final int maxBodyBytes;
+    private final int explainTop;
+    private final ScoreResponse.ModelRef modelRef;
+    private final ModelSummary summary;
+
+    public ScoringService(AnomalyModel model, ServingConfig config) {
+        ArtifactManifest manifest = model.manifest();
+        this.model = model;
+        this.maxBodyBytes = config.maxBodyBytes();
+        this.explainTop = config.explain().top();
+        this.parser = new RecordParser(manifest.features(), model.preprocessor(), config.maxRecords(), maxBodyBytes);
+        this.modelRef = new ScoreResponse.ModelRef(manifest.name(), manifest.version(), manifest.detector());
+        this.summary = ModelSummary.of(manifest);
+    }
+
+    /** The served model's summary. */
+    public ModelSummary model() {
+        return summary;
+    }
+
+    /**
+     * Scores the request in {@code body}.
+     *
+     * @param explainParam the {@code explain} query parameter; either it or the body's flag asks
+     */
+    public ScoreResponse score(InputStream body, boolean explainParam) {
+        ScoreRequest request = parser.parse(read(body));
+        boolean explain = explainParam || Boolean.TRUE.equals(request.explain());
+        RecordScore[] scores;
+        try {
+            scores = model.score(request.rows(), explain);
+        } catch (IllegalArgumentException e) {
+            // the validator checks the same conditions; this is a safety net, not the normal path
+            throw new InvalidRecordsException("a record cannot be preprocessed: " + e.getMessage(), List.of(), 1);
+        }
+        List<ScoreResponse.Result> results = new ArrayList<>(scores.length);
+        for (RecordScore s : scores) {
+            results.add(new ScoreResponse.Result(s.score(), s.percentile(), s.anomalous(),
+                    explain ? contributions(s.featureErrors()) : null));
+        }
+        return new ScoreResponse(modelRef, model.manifest().threshold(), results);
+    }
+
+    /** The top features by share of the reconstruction error; {@code null} when the model has none. */
+    private List<ScoreResponse.Contribution> contributions(double[] errors) {
+        if (errors == null) {
+            return null;
+        }
+        double sum = 0;
+        for (double e : errors) {
+            sum += e;
+        }
+        List<String> features = model.manifest().features();
+        List<ScoreResponse.Contribution> all = new ArrayList<>(errors.length);
+        for (int j = 0; j < errors.length; j++) {
+            all.add(new ScoreResponse.Contribution(features.get(j), sum > 0 ? errors[j] / sum : 0.0));
+        }
+        // stable sort: ties keep feature order
+        all.sort(Comparator.comparingDouble(ScoreResponse.Contribution::share).reversed());
+        return List.copyOf(all.subList(0, Math.min(explainTop, all.size())));
+    }
+
+    /** Reads at most {@code maxBodyBytes}; a longer body is refused without reading it all. */
+    private byte[] read(InputStream body) {
+        if (body == null) {
+            return new byte[0];
+        }
+        try {
+            byte[] bytes = body.readNBytes(maxBodyBytes + 1);
+            if (bytes.length > maxBodyBytes) {
+                throw new PayloadTooLargeException("the body exceeds " + maxBodyBytes + " bytes");
+            }
+            return bytes;
+        } catch (IOException e) {
+            throw new MalformedJsonException("the body cannot be read");
+        }
+    }
+}

@@ -1,0 +1,92 @@
+package io.anomalyscore.scoring;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * Configuration of the scoring function; on Lambda every key is set through its environment form
+ * (e.g. {@code anomaly.model.uri} as {@code ANOMALY_MODEL_URI}).
+ */
+@ConfigMapping(prefix = "anomaly")
+public interface ServingConfig {
+
+    /** The model to serve ({@code anomaly.model.*}). */
+    Model model();
+
+    /** {@code anomaly.max-records}: most records in one request (default 1000). */
+    @WithDefault("1000")
+    int maxRecords();
+
+    /** {@code anomaly.max-body-bytes}: largest request body in bytes (default 1048576, 1 MiB). */
+    @WithDefault("1048576")
+    int maxBodyBytes();
+
+    /** {@code anomaly.max-artifact-bytes}: largest model artifact in bytes (default 268435456, 256 MiB). */
+    @WithDefault("268435456")
+    long maxArtifactBytes();
+
+    /** PyTorch threads ({@code anomaly.engine.*}). */
+    Engine engine();
+
+    /** S3 access for {@code s3://} model URIs ({@code anomaly.s3.*}). */
+    S3 s3();
+
+    /** Explanations ({@code anomaly.explain.*}). */
+    Explain explain();
+
+    /** The model location. */
+    interface Model {
+        /**
+         * {@code anomaly.model.uri} (env {@code ANOMALY_MODEL_URI}): {@code classpath:<folder>}, a local
+         * folder (an artifact or a repository with {@code LATEST}), {@code s3://bucket/prefix} (resolves
+         * {@code LATEST}) or {@code s3://bucket/prefix/<version>} (default {@code classpath:default-model}).
+         */
+        @WithDefault("classpath:default-model")
+        String uri();
+    }
+
+    /** PyTorch thread pools; applied before the engine first loads. */
+    interface Engine {
+        /** {@code anomaly.engine.threads}: intra-op threads, 0 = one per core (default 1). */
+        @WithDefault("1")
+        int threads();
+
+        /** {@code anomaly.engine.interop-threads}: inter-op threads, 0 = PyTorch's default (default 1). */
+        @WithDefault("1")
+        int interopThreads();
+    }
+
+    /** How to reach S3; unset keys fall back to the AWS default chains. */
+    interface S3 {
+        /** {@code anomaly.s3.endpoint}: endpoint override for S3-compatible stores (default: none, AWS). */
+        Optional<String> endpoint();
+
+        /** {@code anomaly.s3.region}: region override (default: none, the AWS region chain). */
+        Optional<String> region();
+
+        /** {@code anomaly.s3.path-style}: path-style addressing (default false). */
+        @WithDefault("false")
+        boolean pathStyle();
+
+        /** {@code anomaly.s3.max-attempts}: attempts per call, the first included (default 3). */
+        @WithDefault("3")
+        int maxAttempts();
+
+        /** {@code anomaly.s3.attempt-timeout}: time limit of one attempt (default 10S). */
+        @WithDefault("10S")
+        Duration attemptTimeout();
+
+        /** {@code anomaly.s3.call-timeout}: time limit of one call, retries included (default 30S). */
+        @WithDefault("30S")
+        Duration callTimeout();
+    }
+
+    /** Per-feature contributions of autoencoder scores. */
+    interface Explain {
+        /** {@code anomaly.explain.top}: contributions returned per record (default 5). */
+        @WithDefault("5")
+        int top();
+    }
+}

@@ -1,0 +1,132 @@
+package io.anomalyscore.scoring;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import io.restassured.path.json.config.JsonPathConfig;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The happy paths of API v1 through the mock event server, i.e. as API Gateway v2 events. */
+@QuarkusTest
+class ScoreResourceTest {
+
+    private static final double[][] ROWS = CardioRows.first(5);
+
+    private static JsonPath score(Object body, String query) {
+        String json = given().contentType(ContentType.JSON).body(body)
+                .when().post("/v1/score" + query)
+                .then().statusCode(200).contentType(ContentType.JSON)
+                .extract().asString();
+        return JsonPath.from(json).using(new JsonPathConfig(JsonPathConfig.NumberReturnType.DOUBLE));
+    }
+
+    @Test
+    void scoresRecordKeyedByName() {
+        given().contentType(ContentType.JSON).body(CardioRows.bodyByName(ROWS[0]))
+                .when().post("/v1/score")
+                .then().statusCode(200)
+                .body("model.name", equalTo("cardio"))
+                .body("model.detector", equalTo("autoencoder"))
+                .body("model.version", notNullValue())
+                .body("threshold", notNullValue())
+                .body("results", hasSize(1))
+                .body("results[0].score", notNullValue())
+                .body("results[0].percentile", notNullValue())
+                .body("results[0].anomaly", notNullValue())
+                .body("results[0].contributions", nullValue());
+    }
+
+    @Test
+    void arrayRecordsScoreLikeNamedRecords() {
+        JsonPath byName = score(CardioRows.bodyByName(ROWS), "");
+        JsonPath byPosition = score(CardioRows.bodyByPosition(ROWS), "");
+        assertThat(byPosition.getList("results.score", Double.class))
+                .isEqualTo(byName.getList("results.score", Double.class));
+    }
+
+    @Test
+    void batchKeepsRequestOrderAndEqualsSingleRecords() {
+        double[][] reversed = {ROWS[4], ROWS[3], ROWS[2], ROWS[1], ROWS[0]};
+        List<Double> batch = score(CardioRows.bodyByName(reversed), "").getList("results.score", Double.class);
+        for (int i = 0; i < reversed.length; i++) {
+            double single = score(CardioRows.bodyByName(reversed[i]), "").getDouble("results[0].score");
+            // the same code path scores both; PyTorch's batched matrix product may still differ
+            // in the last float bits from a one-row product, hence the tolerance
+            assertThat(batch.get(i)).isCloseTo(single, within(1e-6));
+        }
+        assertThat(batch).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void explainInBodyReturnsTopContributions() {
+        Map<String, Object> body = Map.of("records", List.of(CardioRows.byName(ROWS[0])), "explain", true);
+        JsonPath json = score(body, "");
+        List<Map<String, Object>> contributions = json.getList("results[0].contributions");
+        assertThat(contributions).hasSize(5);
+        List<Double> shares = json.getList("results[0].contributions.share", Double.class);
+        assertThat(shares).isSortedAccordingTo((a, b) -> Double.compare(b, a));
+        assertThat(shares.stream().mapToDouble(Double::doubleValue).sum()).isBetween(0.0, 1.0 + 1e-6);
+        assertThat(json.getList("results[0].contributions.feature", String.class)).allMatch(f -> f.matches("f\\d+"));
+    }
+
+    @Test
+    void explainQueryParameterWorksToo() {
+        JsonPath json = score(CardioRows.bodyByPosition(ROWS[1], ROWS[2]), "?explain=true");
+        assertThat(json.getList("results[1].contributions")).hasSize(5);
+        assertThat(score(CardioRows.bodyByPosition(ROWS[1]), "?explain=false").getList("results[0].contributions"))
+                .isNull();
+    }
+
+    @Test
+    void contributionSharesAreFeatureErrorsOverTheirSum() {
+        Map<String, Object> body = Map.of("records", List.of(CardioRows.byName(ROWS[3])), "explain", true);
+        JsonPath json = score(body, "");
+        // the autoencoder score is the mean of the per-feature errors, so the top share times
+        // 21 * score is that feature's error, which must not exceed 21 * score itself
+        double score = json.getDouble("results[0].score");
+        double top = json.getDouble("results[0].contributions[0].share");
+        assertThat(top * 21 * score).isLessThanOrEqualTo(21 * score + 1e-9);
+        assertThat(top).isGreaterThanOrEqualTo(1.0 / 21 - 1e-9);
+    }
+
+    @Test
+    void modelSummary() {
+        given().when().get("/v1/model")
+                .then().statusCode(200).contentType(ContentType.JSON)
+                .body("name", equalTo("cardio"))
+                .body("detector", equalTo("autoencoder"))
+                .body("features", hasSize(21))
+                .body("features[0]", equalTo("f0"))
+                .body("architecture", contains(42, 7, 42))
+                .body("calibration.method", equalTo("f1-validation"))
+                .body("evaluation.validation.rocAuc", notNullValue())
+                .body("created", notNullValue())
+                .body("threshold", notNullValue());
+    }
+
+    @Test
+    void readyOnceTheModelIsLoaded() {
+        given().when().get("/q/health/ready")
+                .then().statusCode(200)
+                .body("status", equalTo("UP"))
+                .body("checks.find { it.name == 'model' }.status", equalTo("UP"));
+    }
+
+    @Test
+    void thresholdMatchesModelSummary() {
+        double threshold = JsonPath.from(given().get("/v1/model").asString())
+                .using(new JsonPathConfig(JsonPathConfig.NumberReturnType.DOUBLE)).getDouble("threshold");
+        assertThat(score(CardioRows.bodyByName(ROWS[0]), "").getDouble("threshold")).isCloseTo(threshold, within(1e-12));
+    }
+}
