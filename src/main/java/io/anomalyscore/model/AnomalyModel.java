@@ -9,6 +9,8 @@ import ai.djl.translate.TranslateException;
 import java.io.ByteArrayInputStream;
 import java.io.DataInputStream;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
@@ -24,7 +26,7 @@ public final class AnomalyModel implements AutoCloseable {
     private final Calibration calibration;
     private final Model model;
     private final NetworkTranslator translator;
-    private final ConcurrentLinkedQueue<Predictor<float[][], float[][]>> predictors =
+    private final ConcurrentLinkedQueue<Predictor<float[], float[]>> predictors =
             new ConcurrentLinkedQueue<>();
 
     private AnomalyModel(ArtifactManifest manifest, Model model) {
@@ -32,7 +34,7 @@ public final class AnomalyModel implements AutoCloseable {
         this.preprocessor = manifest.preprocessing().toPreprocessor();
         this.calibration = manifest.calibration();
         this.model = model;
-        this.translator = new NetworkTranslator(manifest.network().outputs());
+        this.translator = new NetworkTranslator();
     }
 
     /** Reads, verifies and loads the artifact folder {@code dir}. */
@@ -48,8 +50,14 @@ public final class AnomalyModel implements AutoCloseable {
         Model model = Model.newInstance(manifest.name());
         try {
             block.initialize(model.getNDManager(), DataType.FLOAT32, new Shape(1, architecture.inputs()));
+            List<Shape> expected = parameterShapes(block);
             block.loadParameters(model.getNDManager(),
                     new DataInputStream(new ByteArrayInputStream(contents.weights())));
+            // DJL replaces each parameter with the stored tensor without comparing shapes
+            List<Shape> actual = parameterShapes(block);
+            if (!actual.equals(expected)) {
+                throw new IllegalStateException("parameter shapes " + actual + ", expected " + expected);
+            }
             model.setBlock(block);
             AnomalyModel loaded = new AnomalyModel(manifest, model);
             loaded.checkShapes();
@@ -59,6 +67,10 @@ public final class AnomalyModel implements AutoCloseable {
             throw new ArtifactFormatException("weights do not match the manifest's network "
                     + architecture.hidden() + " on " + architecture.inputs() + " features: " + e.getMessage(), e);
         }
+    }
+
+    private static List<Shape> parameterShapes(Block block) {
+        return block.getParameters().values().stream().map(p -> p.getArray().getShape()).toList();
     }
 
     private void checkShapes() {
@@ -114,12 +126,12 @@ public final class AnomalyModel implements AutoCloseable {
     }
 
     private float[][] forward(float[][] input) {
-        Predictor<float[][], float[][]> predictor = predictors.poll();
+        Predictor<float[], float[]> predictor = predictors.poll();
         if (predictor == null) {
             predictor = model.newPredictor(translator);
         }
         try {
-            return predictor.predict(input);
+            return predictor.batchPredict(Arrays.asList(input)).toArray(float[][]::new);
         } catch (TranslateException e) {
             predictor.close();
             predictor = null;

@@ -1,38 +1,29 @@
 package io.anomalyscore.model;
 
-import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.types.Shape;
 import ai.djl.translate.NoBatchifyTranslator;
 import ai.djl.translate.TranslatorContext;
 
 /**
- * Standardised rows in, raw network outputs out, as plain Java arrays.
+ * One standardised row in, the raw network output for it out, as plain Java arrays.
  *
- * <p>Taking and returning plain arrays means every NDArray of a call lives in the predictor's
- * per-call manager, which DJL closes when the call returns: nothing native outlives a request.
+ * <p>Each row goes through the network on its own, as a {@code 1 x features} matrix. PyTorch's
+ * matrix kernels accumulate differently for different batch heights, so a row scored inside a
+ * batch would differ in the last bits from the same row scored alone; one row per forward pass
+ * makes a record's score independent of whatever else shares its request. Taking and returning
+ * plain arrays keeps every NDArray in the predictor's per-call manager, which DJL closes when the
+ * call returns: nothing native outlives a request.
  */
-final class NetworkTranslator implements NoBatchifyTranslator<float[][], float[][]> {
+final class NetworkTranslator implements NoBatchifyTranslator<float[], float[]> {
 
-    private final int outputs;
-
-    NetworkTranslator(int outputs) {
-        this.outputs = outputs;
+    @Override
+    public NDList processInput(TranslatorContext ctx, float[] row) {
+        return new NDList(ctx.getNDManager().create(row, new Shape(1, row.length)));
     }
 
     @Override
-    public NDList processInput(TranslatorContext ctx, float[][] rows) {
-        return new NDList(ctx.getNDManager().create(rows));
-    }
-
-    @Override
-    public float[][] processOutput(TranslatorContext ctx, NDList list) {
-        NDArray out = list.singletonOrThrow();
-        float[] flat = out.toFloatArray();
-        int rows = flat.length / outputs;
-        float[][] result = new float[rows][outputs];
-        for (int i = 0; i < rows; i++) {
-            System.arraycopy(flat, i * outputs, result[i], 0, outputs);
-        }
-        return result;
+    public float[] processOutput(TranslatorContext ctx, NDList list) {
+        return list.singletonOrThrow().toFloatArray();
     }
 }
