@@ -36,7 +36,7 @@ import org.junit.jupiter.api.TestFactory;
  * {@code deploy/events/} through Quarkus's mock Runtime API, each checked against
  * {@code deploy/events/expectations.json}.
  */
-class PackagedFunctionIT {
+public class PackagedFunctionIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String RIC_MAIN = "com.amazonaws.services.lambda.runtime.api.client.AWSLambda";
@@ -84,7 +84,7 @@ class PackagedFunctionIT {
     }
 
     /** template.yaml's variables; the two that need AWS are pointed at local stand-ins. */
-    static Map<String, String> functionEnvironment(SamTemplate template, Path djlCache) {
+    public static Map<String, String> functionEnvironment(SamTemplate template, Path djlCache) {
         Map<String, String> env = new java.util.LinkedHashMap<>();
         template.environment().forEach((name, value) -> {
             if (value instanceof String || value instanceof Number || value instanceof Boolean) {
