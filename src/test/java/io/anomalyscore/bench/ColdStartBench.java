@@ -46,9 +46,9 @@ public final class ColdStartBench {
     record Run(long totalMs, double quarkusStartedS, long modelLoadMs, long extractMs, long afterBootMs, long rssMb) {}
 
     public static void main(String[] args) throws Exception {
-        Path task = Path.of(args[0]);
-        Path ric = Path.of(args[1]);
-        Path work = Path.of(args[2]);
+        Path task = Path.of(args[0]).toAbsolutePath();
+        Path ric = Path.of(args[1]).toAbsolutePath();
+        Path work = Path.of(args[2]).toAbsolutePath();
         int runs = Integer.parseInt(args[3]);
         String event = Files.readString(SamTemplate.projectRoot().resolve("deploy/events/direct-valid.json"));
         SamTemplate template = SamTemplate.load();
@@ -98,6 +98,9 @@ public final class ColdStartBench {
         long startWall = System.currentTimeMillis();
         long start = System.nanoTime();
         Process process = builder.start();
+        if (!process.isAlive() && process.exitValue() != 0) {
+            throw new IllegalStateException("function did not start, see " + log);
+        }
         HttpResponse<String> reply = HttpClient.newHttpClient().send(
                 HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/_lambda_"))
                         .timeout(Duration.ofSeconds(120)).header("Content-Type", "application/json")
