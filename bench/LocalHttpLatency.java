@@ -8,7 +8,7 @@ import java.util.Arrays;
 /**
  * Sequential single-record latency of POST /v1/score over local HTTP.
  *
- * <p>Run: {@code java scripts/LocalHttpLatency.java [url] [requests] [warmup]}, default
+ * <p>Run: {@code java bench/LocalHttpLatency.java [url] [requests] [warmup]}, default
  * {@code http://localhost:8080/v1/score 10000 1000}. Prints median, p90, p99 and max in ms.
  */
 public class LocalHttpLatency {
