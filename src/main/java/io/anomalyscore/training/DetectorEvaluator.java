@@ -61,31 +61,17 @@ public final class DetectorEvaluator {
 
     /** Average precision, or {@code null} when there is no positive. */
     public static Double averagePrecision(double[] scores, int[] labels) {
-        Integer[] order = ascending(scores);
         long positives = Arrays.stream(labels).filter(l -> l == 1).count();
         if (positives == 0) {
             return null;
         }
-        double ap = 0;
-        int tp = 0;
-        int seen = 0;
-        double previousRecall = 0;
-        int i = order.length - 1;
-        while (i >= 0) {
-            int j = i;
-            while (j - 1 >= 0 && scores[order[j - 1]] == scores[order[i]]) {
-                j--;
-            }
-            for (int k = j; k <= i; k++) {
-                tp += labels[order[k]];
-                seen++;
-            }
+        double[] ap = {0, 0}; // sum, previous recall
+        forEachThreshold(scores, labels, (threshold, tp, flagged) -> {
             double recall = tp / (double) positives;
-            ap += (recall - previousRecall) * (tp / (double) seen);
-            previousRecall = recall;
-            i = j - 1;
-        }
-        return ap;
+            ap[0] += (recall - ap[1]) * (tp / (double) flagged);
+            ap[1] = recall;
+        });
+        return ap[0];
     }
 
     /**
@@ -93,10 +79,26 @@ public final class DetectorEvaluator {
      * labels must contain at least one anomaly.
      */
     public static double f1OptimalThreshold(double[] scores, int[] labels) {
-        Integer[] order = ascending(scores);
         long positives = Arrays.stream(labels).filter(l -> l == 1).count();
-        double bestF1 = -1;
-        double best = scores.length == 0 ? 0 : scores[order[order.length - 1]];
+        double[] best = {-1, Arrays.stream(scores).max().orElse(0)}; // F1, threshold
+        forEachThreshold(scores, labels, (threshold, tp, flagged) -> {
+            double f1 = positives == 0 ? 0 : 2.0 * tp / (flagged + positives);
+            if (f1 > best[0]) {
+                best[0] = f1;
+                best[1] = threshold;
+            }
+        });
+        return best[1];
+    }
+
+    /** Receives one candidate threshold with the counts of {@code score >= threshold}. */
+    private interface ThresholdVisitor {
+        void visit(double threshold, int truePositives, int flagged);
+    }
+
+    /** Visits every distinct score as a threshold, highest first, with cumulative counts. */
+    private static void forEachThreshold(double[] scores, int[] labels, ThresholdVisitor visitor) {
+        Integer[] order = ascending(scores);
         int tp = 0;
         int flagged = 0;
         int i = order.length - 1;
@@ -109,14 +111,9 @@ public final class DetectorEvaluator {
                 tp += labels[order[k]];
                 flagged++;
             }
-            double f1 = positives == 0 ? 0 : 2.0 * tp / (flagged + positives);
-            if (f1 > bestF1) {
-                bestF1 = f1;
-                best = scores[order[i]];
-            }
+            visitor.visit(scores[order[i]], tp, flagged);
             i = j - 1;
         }
-        return best;
     }
 
     private static Integer[] ascending(double[] scores) {
