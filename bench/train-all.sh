@@ -12,7 +12,9 @@ seed=${2:-42}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 ./mvnw -B -q compile dependency:build-classpath -Dmdep.outputFile="$work/cp.txt" >/dev/null
-cp="target/classes:$(cat "$work/cp.txt")"
+# a private copy of the classes, so a build running meanwhile cannot pull them away
+cp -r target/classes "$work/classes"
+cp="$work/classes:$(cat "$work/cp.txt")"
 
 echo "| dataset | detector | mode | hidden | epochs (best) | val ROC-AUC | val PR-AUC | val F1 | train ROC-AUC | time |"
 echo "|---|---|---|---|---|---:|---:|---:|---:|---:|"
