@@ -30,8 +30,9 @@ def cell(values):
     values = [100 * v for v in values if v is not None]
     if not values:
         return "-"
-    sd = statistics.stdev(values) if len(values) > 1 else 0.0
-    return f"{statistics.mean(values):.1f} ± {sd:.1f}"
+    if len(values) == 1:
+        return f"{values[0]:.1f}"
+    return f"{statistics.mean(values):.1f} ± {statistics.stdev(values):.1f}"
 
 
 def epochs(rows):
@@ -98,7 +99,7 @@ def main():
     splits = json.load(open(os.path.join(a.work, "splits.json")))
     rows = json.load(open(os.path.join(a.work, "java-rows.json")))
     peers_file = os.path.join(a.work, "peer-rows.json")
-    peers = json.load(open(peers_file)) if os.path.exists(peers_file) else {"rows": [], "notes": ["peers not run"]}
+    peers = json.load(open(peers_file)) if os.path.exists(peers_file) else {"rows": [], "notes": ["peers not run (--skip-peers)"]}
     rows += peers["rows"]
     datasets = list(splits)
     order = {d: i for i, (d, _) in enumerate(DETECTORS)}
