@@ -77,7 +77,11 @@ public class ImageLayoutIT {
         }
         Map<String, String> env = layout.environment(template, tmp);
         env.put("HOME", "/nonexistent"); // nobody's home: does not exist, cannot be created
-        env.put("JAVA_TOOL_OPTIONS", "-Djava.io.tmpdir=" + tmp);
+        // The runtime client unpacks its JNI library to a fixed /tmp/.libaws-lambda-jni.so, which an earlier
+        // root run may own; Lambda's runtime has it preinstalled in /var/runtime. Point it at a read-only copy.
+        Path ricJni = ricJniLibrary(ricDir, target.resolve("image-ric-jni"));
+        env.put("JAVA_TOOL_OPTIONS", "-Djava.io.tmpdir=" + tmp
+                + " -Dcom.amazonaws.services.lambda.runtime.api.client.runtimeapi.NativeClient.JNI=" + ricJni);
         function = PackagedFunction.start(launcher, layout.task(), ricDir, template.handler(), env,
                 target.resolve("image-layout-it.log"));
     }
@@ -112,6 +116,26 @@ public class ImageLayoutIT {
                 .isEmpty();
         assertThat(written.keySet()).as("nothing named like libtorch anywhere under the /tmp stand-in")
                 .noneMatch(p -> p.contains("libtorch") || p.contains("libdjl_torch") || p.contains("libc10"));
+    }
+
+    /** The runtime client's x86_64 JNI library, copied out of its jar (the runtime's part, not the function's). */
+    private static Path ricJniLibrary(Path ricDir, Path dir) throws IOException {
+        Path lib = dir.resolve("libaws-lambda-jni.so");
+        if (Files.exists(lib)) {
+            return lib;
+        }
+        Files.createDirectories(dir);
+        try (Stream<Path> jars = Files.list(ricDir)) {
+            Path jar = jars.filter(p -> p.getFileName().toString().startsWith("aws-lambda-java-runtime-interface-client"))
+                    .findFirst().orElseThrow();
+            try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(jar.toFile())) {
+                try (var in = zip.getInputStream(zip.getEntry("jni/libaws-lambda-jni.linux-x86_64.so"))) {
+                    Files.copy(in, lib);
+                }
+            }
+        }
+        Files.setPosixFilePermissions(lib, PosixFilePermissions.fromString("r-xr-xr-x"));
+        return lib;
     }
 
     /** Relative path of every regular file -> size, plus its modification time folded in. */
