@@ -1,6 +1,7 @@
 package io.anomalyscore.bench;
 
-import io.anomalyscore.PackagedFunctionIT;
+import io.anomalyscore.deploy.ImageLayout;
+import io.anomalyscore.deploy.PackagedFunction;
 import io.anomalyscore.deploy.LambdaRuntimeApiServer;
 import io.anomalyscore.deploy.SamTemplate;
 import java.io.IOException;
@@ -30,9 +31,10 @@ import java.util.stream.Stream;
  * the AWS runtime interface client, each timed from process start to the first successful
  * response to {@code deploy/events/direct-valid.json}, with an empty DJL cache (libtorch extracted
  * every time, like a fresh Lambda environment) and with a pre-filled one. Run by
- * {@code bench/cold-start.sh}.
+ * {@code bench/cold-start.sh}. With a fifth argument (a folder made by deploy/image/prepare-layout.sh), a
+ * third case: the container image's layout and environment (deploy/Dockerfile).
  *
- * <p>Arguments: {@code <task-dir> <ric-dir> <work-dir> <runs>}.
+ * <p>Arguments: {@code <task-dir> <ric-dir> <work-dir> <runs> [<image-layout-dir>]}.
  */
 public final class ColdStartBench {
 
@@ -50,6 +52,7 @@ public final class ColdStartBench {
         Path ric = Path.of(args[1]).toAbsolutePath();
         Path work = Path.of(args[2]).toAbsolutePath();
         int runs = Integer.parseInt(args[3]);
+        ImageLayout imageLayout = args.length > 4 ? ImageLayout.existing(Path.of(args[4]).toAbsolutePath()) : null;
         String event = Files.readString(SamTemplate.projectRoot().resolve("deploy/events/direct-valid.json"));
         SamTemplate template = SamTemplate.load();
         Files.createDirectories(work);
@@ -64,25 +67,38 @@ public final class ColdStartBench {
             Path warmCache = work.resolve("djl-warm");
             deleteTree(warmCache);
             System.err.println("pre-filling the warm cache (discarded run)");
-            run(template, task, ric, warmCache, port, event, work.resolve("prefill"));
+            run(task, ric, zipEnv(template, warmCache), port, template, event, work.resolve("prefill"));
             List<Run> cold = new ArrayList<>();
             List<Run> warm = new ArrayList<>();
-            for (int i = 0; i < runs; i++) { // interleaved so machine load affects both alike
+            List<Run> image = new ArrayList<>();
+            for (int i = 0; i < runs; i++) { // interleaved so machine load affects all cases alike
                 Path coldCache = work.resolve("djl-cold");
                 deleteTree(coldCache);
-                cold.add(run(template, task, ric, coldCache, port, event, work.resolve("cold-" + i)));
+                cold.add(run(task, ric, zipEnv(template, coldCache), port, template, event, work.resolve("cold-" + i)));
                 deleteTree(coldCache);
-                warm.add(run(template, task, ric, warmCache, port, event, work.resolve("warm-" + i)));
+                warm.add(run(task, ric, zipEnv(template, warmCache), port, template, event, work.resolve("warm-" + i)));
                 System.err.printf("run %d: cold %s%n       warm %s%n", i + 1, cold.get(i), warm.get(i));
+                if (imageLayout != null) { // the container image's layout: no native jar, libtorch in place
+                    Path imageTmp = work.resolve("image-tmp");
+                    deleteTree(imageTmp);
+                    Files.createDirectories(imageTmp);
+                    image.add(run(imageLayout.task(), ric, imageLayout.environment(template, imageTmp), port, template,
+                            event, work.resolve("image-" + i)));
+                    System.err.printf("       image %s%n", image.get(i));
+                }
             }
-            System.out.println(table(runs, cold, warm));
+            System.out.println(table(runs, cold, warm, image));
         } finally {
             server.close();
         }
     }
 
-    static Run run(SamTemplate template, Path task, Path ric, Path cache, int port, String event, Path out)
-            throws Exception {
+    private static Map<String, String> zipEnv(SamTemplate template, Path cache) {
+        return PackagedFunction.functionEnvironment(template, cache);
+    }
+
+    static Run run(Path task, Path ric, Map<String, String> environment, int port, SamTemplate template, String event,
+            Path out) throws Exception {
         Files.createDirectories(out);
         Path log = out.resolve("function.log");
         Path timeLog = out.resolve("time.log");
@@ -92,7 +108,7 @@ public final class ColdStartBench {
         ProcessBuilder builder = new ProcessBuilder(command).directory(task.toFile())
                 .redirectErrorStream(true).redirectOutput(log.toFile());
         Map<String, String> env = builder.environment();
-        env.putAll(PackagedFunctionIT.functionEnvironment(template, cache));
+        env.putAll(environment);
         env.put("AWS_LAMBDA_RUNTIME_API", "127.0.0.1:" + port + "/_lambda_");
 
         long startWall = System.currentTimeMillis();
@@ -151,13 +167,16 @@ public final class ColdStartBench {
         return new Run(totalMs, started, modelMs, extractMs, afterBoot, rssKb / 1024);
     }
 
-    static String table(int runs, List<Run> cold, List<Run> warm) {
+    static String table(int runs, List<Run> cold, List<Run> warm, List<Run> image) {
         StringBuilder s = new StringBuilder();
         s.append(String.format(Locale.ROOT, "N = %d per case; median (min-max)%n%n", runs));
         s.append("| DJL cache | start -> first response (ms) | Quarkus \"started in\" (s) | model load incl. engine init (ms) | libtorch extraction (ms, log span) | Quarkus started -> response (ms) | max RSS (MB) |\n");
         s.append("|---|---|---|---|---|---|---|\n");
         row(s, "empty (extract libtorch)", cold);
         row(s, "pre-filled", warm);
+        if (!image.isEmpty()) {
+            row(s, "image layout (no native jar, read-only libtorch via PYTORCH_LIBRARY_PATH)", image);
+        }
         return s.toString();
     }
 
