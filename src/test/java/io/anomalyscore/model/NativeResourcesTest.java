@@ -17,7 +17,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * After a concurrent burst of single and batch scoring, the live NDArrays under DJL's root manager
+ * Parallel single and batch scoring on one model gives every record its single-threaded score
+ * bit for bit; after the burst, the live NDArrays under DJL's root manager
  * return to their idle count, and the managers too once the predictors parked in the pool (one
  * manager each) are accounted for.
  */
@@ -44,7 +45,10 @@ class NativeResourcesTest {
 
     @Test
     void liveResourcesReturnToIdleAfterABurst() throws Exception {
-        model.score(new double[][] {rows[0]}, false);
+        double[] alone = new double[rows.length];
+        for (int i = 0; i < rows.length; i++) {
+            alone[i] = model.score(new double[][] {rows[i]}, false)[0].score();
+        }
         NativeResources idle = model.nativeResources();
         assertThat(idle.arrays()).as("the weights are live arrays").isPositive();
 
@@ -58,7 +62,13 @@ class NativeResourcesTest {
                     int from = (seed * 37 + i * 11) % (rows.length - 10);
                     double[][] batch = i % 2 == 0 ? new double[][] {rows[from]}
                             : Arrays.copyOfRange(rows, from, from + 1 + i % 10);
-                    scored += model.score(batch, i % 3 == 0).length;
+                    RecordScore[] scores = model.score(batch, i % 3 == 0);
+                    for (int k = 0; k < scores.length; k++) {
+                        if (scores[k].score() != alone[from + k]) {
+                            throw new AssertionError("row " + (from + k) + ": " + scores[k].score() + " != " + alone[from + k]);
+                        }
+                    }
+                    scored += scores.length;
                 }
                 return scored;
             }));
