@@ -107,7 +107,7 @@ class ScoreResourceTest {
                 .body("detector", equalTo("autoencoder"))
                 .body("features", hasSize(21))
                 .body("features[0]", equalTo("f0"))
-                .body("architecture", contains(42, 7, 42))
+                .body("architecture", contains(64, 32, 64))
                 .body("calibration.method", equalTo("f1-validation"))
                 .body("evaluation.validation.rocAuc", notNullValue())
                 .body("created", notNullValue())
