@@ -35,7 +35,7 @@ import org.junit.jupiter.api.Test;
  * <p>Note: like Lambda itself (one request per execution environment at a time), the mock event
  * server queues the events and one poll-loop thread handles them, so this exercises the queue and
  * the HTTP bridge under 32 clients; truly parallel scoring on one model is {@code
- * NativeResourcesTest}'s job. 12,800 requests take about a minute on 2 cores (4,480 took 20 s).
+ * NativeResourcesTest}'s job. 12,800 requests took 35 s in the full suite on 2 shared cores.
  */
 @QuarkusTest
 class ConcurrentScoringTest {
