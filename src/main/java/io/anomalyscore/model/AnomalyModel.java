@@ -2,6 +2,8 @@ package io.anomalyscore.model;
 
 import ai.djl.Model;
 import ai.djl.inference.Predictor;
+import ai.djl.ndarray.BaseNDManager;
+import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
@@ -140,6 +142,54 @@ public final class AnomalyModel implements AutoCloseable {
             if (predictor != null) {
                 predictors.offer(predictor);
             }
+        }
+    }
+
+    /**
+     * Live native resources for leak tests and diagnostics: every NDArray (and other non-manager
+     * resource) and every manager under the engine's root manager, found by walking DJL's {@code
+     * BaseNDManager} resource maps, plus the predictors idle in the pool (each owns one manager).
+     * Only meaningful while no call is running.
+     */
+    public NativeResources nativeResources() {
+        NDManager root = model.getNDManager();
+        while (root.getParentManager() != null && root.getParentManager() != root) {
+            root = root.getParentManager();
+        }
+        int[] counts = new int[2];
+        count(root, counts, java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>()));
+        return new NativeResources(counts[0], counts[1], predictors.size());
+    }
+
+    /**
+     * @param arrays live arrays and other non-manager resources, temporary attachments included
+     * @param managers live managers, the root included
+     * @param pooledPredictors predictors idle in the pool
+     */
+    public record NativeResources(int arrays, int managers, int pooledPredictors) {}
+
+    private static void count(Object resource, int[] counts, java.util.Set<Object> seen) {
+        if (!seen.add(resource)) {
+            return;
+        }
+        if (!(resource instanceof BaseNDManager manager)) {
+            counts[0]++;
+            return;
+        }
+        counts[1]++;
+        for (Object child : field(manager, "resources").values()) {
+            count(child, counts, seen);
+        }
+        counts[0] += field(manager, "tempResources").size();
+    }
+
+    private static java.util.Map<?, ?> field(BaseNDManager manager, String name) {
+        try {
+            java.lang.reflect.Field f = BaseNDManager.class.getDeclaredField(name);
+            f.setAccessible(true);
+            return (java.util.Map<?, ?>) f.get(manager);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("DJL's BaseNDManager has no field " + name, e);
         }
     }
 

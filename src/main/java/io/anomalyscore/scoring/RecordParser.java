@@ -30,8 +30,10 @@ public final class RecordParser {
     public static final int MAX_NESTING_DEPTH = 16;
     /** Longest number token, in characters. */
     public static final int MAX_NUMBER_LENGTH = 100;
-    /** Longest string (feature names), in characters. */
+    /** Longest string value, in characters. */
     public static final int MAX_STRING_LENGTH = 10_000;
+    /** Longest field name (feature names), in characters; Jackson checks names separately from values. */
+    public static final int MAX_NAME_LENGTH = 1_000;
 
     private static final String RECORDS = "records";
     private static final String EXPLAIN = "explain";
@@ -52,6 +54,7 @@ public final class RecordParser {
                         .maxNestingDepth(MAX_NESTING_DEPTH)
                         .maxNumberLength(MAX_NUMBER_LENGTH)
                         .maxStringLength(MAX_STRING_LENGTH)
+                        .maxNameLength(MAX_NAME_LENGTH)
                         .maxDocumentLength(maxBodyBytes)
                         .build())
                 .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
@@ -105,7 +108,7 @@ public final class RecordParser {
         } catch (StreamConstraintsException e) {
             throw new MalformedJsonException("the body exceeds a JSON parser limit (nesting depth "
                     + MAX_NESTING_DEPTH + ", number length " + MAX_NUMBER_LENGTH + ", string length "
-                    + MAX_STRING_LENGTH + " characters)");
+                    + MAX_STRING_LENGTH + ", field name length " + MAX_NAME_LENGTH + " characters)");
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
             String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();

@@ -75,6 +75,11 @@ public final class LocalArtifactStore implements ArtifactStore {
         if (!Files.isDirectory(target)) {
             throw new StorageException(latest + " points at version " + version + ", which does not exist");
         }
+        // a version folder that is a symlink could serve an artifact from anywhere on the file system
+        if (!target.toRealPath().getParent().equals(dir.toRealPath())) {
+            throw new StorageException(latest + " points at version " + version
+                    + ", which resolves outside the repository");
+        }
         return target;
     }
 

@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.deser.std.DelegatingDeserializer;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.NullNode;
 import io.anomalyscore.scoring.Problem;
 import io.anomalyscore.scoring.ProblemType;
 import java.io.IOException;
@@ -32,6 +33,8 @@ final class DirectEventDeserializer extends DelegatingDeserializer {
     /** Keeps number text exact when the payload is turned back into a body. */
     private static final ObjectMapper EXACT = JsonMapper.builder()
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            // the HTTP path rejects duplicate keys (RecordParser); a tree would silently keep the last one
+            .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
             .nodeFactory(JsonNodeFactory.withExactBigDecimals(true))
             .build();
 
@@ -49,6 +52,11 @@ final class DirectEventDeserializer extends DelegatingDeserializer {
         JsonNode tree;
         try {
             tree = EXACT.readTree(p);
+            // the Lambda reader stops after the first value; the HTTP path rejects trailing data
+            if (p.getParsingContext().inRoot() && p.nextToken() != null) {
+                throw DirectInvocationError.of(Problem.of(ProblemType.MALFORMED_JSON,
+                        "the payload holds data after the first JSON value"));
+            }
         } catch (JsonProcessingException e) {
             String where = e.getLocation() == null ? ""
                     : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
@@ -65,6 +73,12 @@ final class DirectEventDeserializer extends DelegatingDeserializer {
             event.getHeaders().keySet().removeIf(DirectInvocation.HEADER::equalsIgnoreCase);
         }
         return event;
+    }
+
+    /** A {@code null} payload: Jackson asks for the null value instead of calling {@link #deserialize}. */
+    @Override
+    public Object getNullValue(DeserializationContext ctxt) {
+        return directEvent(NullNode.getInstance());
     }
 
     private static boolean isHttpEvent(JsonNode tree) {

@@ -1,0 +1,158 @@
+package io.anomalyscore.scoring;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.any;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.http.Fault;
+import com.github.tomakehurst.wiremock.matching.RequestPatternBuilder;
+import io.anomalyscore.model.ModelArtifact;
+import io.anomalyscore.storage.S3Settings;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * S3 faults at start-up, injected by WireMock standing in for S3 (path-style): bounded retries
+ * (WireMock sees exactly {@code max-attempts} requests), then a {@link ModelLoadException} naming
+ * the URI and the reason, within a bound derived from the configured timeouts.
+ */
+class S3FaultInjectionTest {
+
+    private static final int MAX_ATTEMPTS = 3;
+    private static final Duration ATTEMPT_TIMEOUT = Duration.ofMillis(700);
+    private static final Duration CALL_TIMEOUT = Duration.ofSeconds(8);
+    /** Generous slack for JVM and SDK start-up on a busy machine; a correctness bound, not a benchmark. */
+    private static final Duration SLACK = Duration.ofSeconds(10);
+    private static final String URI = "s3://models/cardio";
+    private static final String LATEST = "/models/cardio/LATEST";
+    private static final String NO_SUCH_KEY = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Error><Code>NoSuchKey</Code>"
+            + "<Message>The specified key does not exist.</Message></Error>";
+
+    private static WireMockServer s3;
+    private static ModelLoader loader;
+
+    @BeforeAll
+    static void start() {
+        System.setProperty("aws.accessKeyId", "test");
+        System.setProperty("aws.secretAccessKey", "test");
+        s3 = new WireMockServer(options().dynamicPort());
+        s3.start();
+        loader = new ModelLoader(new S3Settings(Optional.of(s3.baseUrl()), Optional.of("us-east-1"), true,
+                MAX_ATTEMPTS, ATTEMPT_TIMEOUT, CALL_TIMEOUT), ModelArtifact.DEFAULT_MAX_BYTES);
+    }
+
+    @AfterAll
+    static void stop() {
+        s3.stop();
+    }
+
+    @BeforeEach
+    void reset() {
+        s3.resetAll();
+    }
+
+    /** Loads, expecting failure; returns the elapsed time after checking the message. */
+    private static Duration failsWith(String... reason) {
+        long t0 = System.nanoTime();
+        assertThatThrownBy(() -> loader.load(URI))
+                .isInstanceOf(ModelLoadException.class)
+                .hasMessageStartingWith("cannot load the model from " + URI + ": ")
+                .hasMessageContainingAll(reason);
+        Duration elapsed = Duration.ofNanos(System.nanoTime() - t0);
+        assertThat(elapsed).as("one call's deadline plus slack").isLessThan(CALL_TIMEOUT.plus(SLACK));
+        return elapsed;
+    }
+
+    private static int requests(RequestPatternBuilder pattern) {
+        return s3.countRequestsMatching(pattern.build()).getCount();
+    }
+
+    private static void everything(ResponseDefinitionBuilder response) {
+        s3.stubFor(any(anyUrl()).willReturn(response));
+    }
+
+    @Test
+    void internalErrorsAreRetriedThenFail() {
+        everything(aResponse().withStatus(500).withBody("<Error><Code>InternalError</Code></Error>"));
+        failsWith("cannot read " + URI + "/LATEST", "500");
+        assertThat(requests(RequestPatternBuilder.allRequests())).isEqualTo(MAX_ATTEMPTS);
+    }
+
+    @Test
+    void unavailableIsRetriedThenFails() {
+        everything(aResponse().withStatus(503).withBody("<Error><Code>SlowDown</Code></Error>"));
+        failsWith("cannot read " + URI + "/LATEST", "503");
+        assertThat(requests(RequestPatternBuilder.allRequests())).isEqualTo(MAX_ATTEMPTS);
+    }
+
+    @Test
+    void slowResponsesTimeOutPerAttempt() {
+        everything(aResponse().withStatus(200).withBody("0123456789abcdef").withFixedDelay(3_000));
+        Duration elapsed = failsWith("cannot read " + URI + "/LATEST");
+        assertThat(requests(RequestPatternBuilder.allRequests())).isEqualTo(MAX_ATTEMPTS);
+        assertThat(elapsed).as("three attempts cut at the attempt timeout, not the 3 s delay each")
+                .isLessThan(Duration.ofMillis(3 * 3_000));
+    }
+
+    /**
+     * The JDK's HttpURLConnection (under the SDK's url-connection client) silently re-sends a GET
+     * once when the connection dies before a response, so each SDK attempt costs two requests on
+     * the wire: still bounded, at {@code 2 * max-attempts}.
+     */
+    static final int WIRE_REQUESTS_PER_ATTEMPT_ON_RESET = 2;
+
+    @Test
+    void connectionResetsAreRetriedThenFail() {
+        everything(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER));
+        failsWith("cannot read " + URI + "/LATEST");
+        assertThat(requests(RequestPatternBuilder.allRequests()))
+                .isEqualTo(MAX_ATTEMPTS * WIRE_REQUESTS_PER_ATTEMPT_ON_RESET);
+    }
+
+    @Test
+    void missingObjectIsNotRetried() {
+        everything(aResponse().withStatus(404).withHeader("Content-Type", "application/xml").withBody(NO_SUCH_KEY));
+        failsWith(URI + "/LATEST does not exist");
+        // one GET of LATEST, one HEAD of the manifest (a folder without LATEST may be an artifact itself)
+        assertThat(requests(RequestPatternBuilder.newRequestPattern().withUrl(LATEST))).isEqualTo(1);
+        assertThat(requests(RequestPatternBuilder.allRequests())).isEqualTo(2);
+    }
+
+    @Test
+    void weightsFailingAfterTheManifestIsRetriedThenFails() throws Exception {
+        String version = "d0eacbdf0bb573e7";
+        s3.stubFor(get(urlPathEqualTo(LATEST)).willReturn(aResponse().withBody(version + "\n")));
+        s3.stubFor(get(urlPathEqualTo("/models/cardio/" + version + "/" + ModelArtifact.MANIFEST)).willReturn(
+                aResponse().withBody(Files.readAllBytes(CardioRows.DEFAULT_MODEL.resolve(ModelArtifact.MANIFEST)))));
+        String weights = "/models/cardio/" + version + "/" + ModelArtifact.WEIGHTS;
+        s3.stubFor(get(urlPathEqualTo(weights)).willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+        failsWith("cannot read " + URI + "/" + version + "/" + ModelArtifact.WEIGHTS);
+        assertThat(requests(RequestPatternBuilder.newRequestPattern().withUrl(weights)))
+                .isEqualTo(MAX_ATTEMPTS * WIRE_REQUESTS_PER_ATTEMPT_ON_RESET);
+    }
+
+    @Test
+    void callTimeoutBoundsTheWholeCall() {
+        ModelLoader tight = new ModelLoader(new S3Settings(Optional.of(s3.baseUrl()), Optional.of("us-east-1"), true,
+                10, Duration.ofSeconds(5), Duration.ofMillis(1_500)), ModelArtifact.DEFAULT_MAX_BYTES);
+        everything(aResponse().withStatus(200).withBody("x").withFixedDelay(4_000));
+        long t0 = System.nanoTime();
+        assertThatThrownBy(() -> tight.load(URI))
+                .isInstanceOf(ModelLoadException.class)
+                .hasMessageStartingWith("cannot load the model from " + URI + ": cannot read " + URI + "/LATEST");
+        assertThat(Duration.ofNanos(System.nanoTime() - t0)).isLessThan(Duration.ofMillis(1_500).plus(SLACK));
+        assertThat(requests(RequestPatternBuilder.allRequests())).isEqualTo(1);
+    }
+}
