@@ -41,7 +41,7 @@ import org.junit.jupiter.api.Test;
 class ConcurrentScoringTest {
 
     static final int CLIENTS = 32;
-    static final int REQUESTS_PER_CLIENT = Integer.getInteger("concurrency.requests-per-client", 400);
+    static final int REQUESTS_PER_CLIENT = Integer.getInteger("concurrency.requests-per-client", 1000);
     static final int DISTINCT_ROWS = 200;
     static final int MAX_BATCH = 20; // below %test max-records 50
 
