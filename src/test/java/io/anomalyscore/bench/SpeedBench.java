@@ -411,12 +411,28 @@ public final class SpeedBench {
                         block.forward(ps, new NDList(x), false).singletonOrThrow().toFloatArray();
                     }
                 }));
+                long a1 = mx.getThreadAllocatedBytes(tid);
+                for (int i = 0; i < n; i++) {
+                    try (NDManager s = base.newSubManager()) {
+                        NDArray x = s.create(row, new Shape(1, row.length));
+                        block.forward(ps, new NDList(x), false).singletonOrThrow().toFloatArray();
+                    }
+                }
+                r.put("create_forward_toFloatArray_alloc_bytes_per_call", (mx.getThreadAllocatedBytes(tid) - a1) / (double) n);
+                List<Parameter> params = new ArrayList<>(block.getParameters().values());
+                NDArray w0 = params.get(0).getArray();
+                NDArray b0 = params.get(1).getArray();
                 try (NDManager s = base.newSubManager()) {
                     NDArray x = s.create(row, new Shape(1, row.length));
                     r.put("relu_1xn_ns", timeVoid(n, i -> {
                         try (NDManager t = s.newSubManager()) {
                             NDArray y = Activation.relu(x);
                             y.attach(t);
+                        }
+                    }));
+                    r.put("linear_first_layer_ns", timeVoid(n, i -> {
+                        try (NDManager t = s.newSubManager()) {
+                            ai.djl.nn.core.Linear.linear(x, w0, b0).singletonOrThrow().attach(t);
                         }
                     }));
                     r.put("toFloatArray_1xn_ns", timePerCall(n, i -> x.toFloatArray()));
@@ -459,16 +475,19 @@ public final class SpeedBench {
         void run(int i) throws Exception;
     }
 
+    /** Median nanoseconds of one call, after n/2 warm-up calls (median: robust to a loaded machine). */
     static long timePerCall(int n, Call c) throws Exception {
         for (int i = 0; i < n / 2; i++) {
             c.run(i);
         }
-        long s = System.nanoTime();
+        long[] t = new long[n];
         for (int i = 0; i < n; i++) {
+            long s = System.nanoTime();
             c.run(i);
+            t[i] = System.nanoTime() - s;
         }
-        long ns = (System.nanoTime() - s) / n;
-        return ns;
+        Arrays.sort(t);
+        return t[n / 2];
     }
 
     static long timeVoid(int n, VoidCall c) throws Exception {
