@@ -383,7 +383,7 @@ public final class SpeedBench {
             r.put("score_single_alloc_bytes_per_call", (mx.getThreadAllocatedBytes(tid) - a0) / (double) n);
             r.put("preprocess_ns", timePerCall(n, i -> model.preprocessor().transform(new double[][] {rows[i % rows.length]})));
 
-            // raw DJL pieces on the same weights, outside the Predictor
+            // raw DJL pieces on the same weights, outside AnomalyModel
             Architecture arch = model.manifest().network();
             Block block = NetworkBlockFactory.build(arch);
             try (Model m = Model.newInstance("profile")) {
