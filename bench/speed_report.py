@@ -112,6 +112,8 @@ if jinv:
           f"{f(j['p50_us'])} | {f(j['p99_us'])} | {f(get(p, 'p50_us'))} | {f(get(p, 'p99_us'))} | "
           f"{ratio(j['p50_us'], get(p, 'p50_us'))} | {ratio(j['p99_us'], get(p, 'p99_us'))} | {j['n']} | {j['loadavg']}; {get(p, 'loadavg')} |")
     mem = inv["memory"]
+    memout = []
+    w = memout.append
     w("\n### 4. Memory\n")
     w("`/proc/<pid>/status` of the function JVM (the RIC process; default JVM heap settings, no `-Xmx`):\n")
     w("| after invocations | VmRSS (MB) | VmHWM = max RSS (MB) |")
@@ -120,6 +122,7 @@ if jinv:
         if k.startswith("after_"):
             w(f"| {int(k[6:]):,} | {f(v.get('VmRSS_MB'))} | {f(v.get('VmHWM_MB'))} |")
     w(f"\nload avg at the end: {mem['loadavg']}\n")
+    w = out.append
 
 if jtrain:
     t = jtrain["train"]
@@ -134,6 +137,9 @@ if jtrain:
         j, p = t[key], get(peers, "train", key)
         w(f"| {label} | {f(j['samples_per_s_median'], 0)} | {f(get(p, 'samples_per_s_median'), 0)} | "
           f"{ratio(j['samples_per_s_median'], get(p, 'samples_per_s_median'))} | {j['loadavg']}; {get(p, 'loadavg')} |")
+
+if jinv:
+    out.extend(memout)
 
 # ---- targets
 w("\n### Targets (where we stand; not tuned for)\n")
