@@ -26,7 +26,10 @@ def f(v, digits=1):
 
 
 def ratio(a, b):
-    return "n/a" if a is None or b is None or b == 0 else f"{a / b:.2f}x"
+    if a is None or b is None or b == 0:
+        return "n/a"
+    r = a / b
+    return f"{r:.2f}x" if r >= 0.1 else f"{r:.3g}x"
 
 
 def get(obj, *path):
@@ -42,6 +45,9 @@ w(f"Command: `{command}` (raw JSON and this report in `target/bench/speed/`).\n"
 w("```")
 w(open(os.path.join(d, "machine.txt")).read().strip())
 w("```\n")
+w("Versions: Java side DJL 0.36.0 on libtorch 2.7.1 (CPU); the Python peers use the Debian `python3-torch` "
+  "package (its version is in the block above; on Debian 12 it is 1.13, not 2.7.1), so the eager peer "
+  "is a different PyTorch release.\n")
 w("Harness: hand-rolled `System.nanoTime()` loops (no JMH): warm-up, then per-call timings for percentiles; "
   "throughput = median of timed iterations (each a fixed time budget). Threads: Java DJL/PyTorch intra-op 1, "
   "inter-op 1, `OMP_NUM_THREADS=1`; Python `torch.set_num_threads(1)`, `set_num_interop_threads(1)`. "
@@ -52,8 +58,8 @@ if skipped:
 
 if jin:
     w("### 1. In-process scoring\n")
-    w("Java: `AnomalyModel.score(double[][], false)` (standardise, one 1xn forward pass per record through the pooled "
-      "DJL Predictor, squared error, calibration). Python peer: eager `nn.Sequential` of the same shapes under "
+    w("Java: `AnomalyModel.score(double[][], false)` (standardise, one 1xn forward pass per record, "
+      "`block.forward` in a per-record NDManager, squared error, calibration). Python peer: eager `nn.Sequential` of the same shapes under "
       "`torch.inference_mode()`, same standardise + mean-squared-error work, **one batched forward per call** "
       "(what a PyTorch user would write; our Java side deliberately runs one forward per record for "
       "batch-independent bits). Ratio = Java / Python for latency (lower is better), Python-relative throughput "
