@@ -51,7 +51,7 @@ w("Versions: Java side DJL 0.36.0 on libtorch 2.7.1 (CPU); the Python peers use 
 w("Harness: hand-rolled `System.nanoTime()` loops (no JMH): warm-up, then per-call timings for percentiles; "
   "throughput = median of timed iterations (each a fixed time budget). Threads: Java DJL/PyTorch intra-op 1, "
   "inter-op 1, `OMP_NUM_THREADS=1`; Python `torch.set_num_threads(1)`, `set_num_interop_threads(1)`. "
-  "Load average (1/5/15 min) is printed next to each figure; the machine is a shared 2-core box, so figures "
+  "Load average (1/5/15 min) is printed next to each figure; the machine is shared (`nproc` reports the cores this job may use), so figures "
   "taken under load are pessimistic for both sides (Java and Python ran one after the other, not at the same time).\n")
 if skipped:
     w(f"**Python peers skipped:** {skipped}\n")
