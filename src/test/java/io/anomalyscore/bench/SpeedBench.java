@@ -512,6 +512,30 @@ public final class SpeedBench {
             }
             Files.writeString(out, s.toString());
             results.put("rows", rows.length);
+            // the same, one record at a time from 4 threads at once: must match the sequential bits
+            String expected = s.toString();
+            java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+            List<java.util.concurrent.Future<String>> runs = new ArrayList<>();
+            for (int t = 0; t < 4; t++) {
+                runs.add(pool.submit(() -> {
+                    StringBuilder b = new StringBuilder();
+                    for (RecordScore sc : model.score(rows, false)) {
+                        b.append(Long.toHexString(Double.doubleToRawLongBits(sc.score()))).append('\n');
+                    }
+                    for (double[] row : rows) {
+                        b.append(Long.toHexString(Double.doubleToRawLongBits(model.score(new double[][] {row}, false)[0].score())))
+                                .append('\n');
+                    }
+                    return b.toString();
+                }));
+            }
+            boolean same = true;
+            for (java.util.concurrent.Future<String> f : runs) {
+                same &= f.get().equals(expected);
+            }
+            pool.shutdown();
+            results.put("concurrent_4_threads_identical", same);
+            System.out.println("4 concurrent threads bit-identical to sequential: " + same);
         }
     }
 
