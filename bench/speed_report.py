@@ -42,6 +42,9 @@ def get(obj, *path):
 
 w("## Speed\n")
 w(f"Command: `{command}` (raw JSON and this report in `target/bench/speed/`).\n")
+w("Options: `--quick` (short smoke run), `--skip-build`, `--only inproc,invoke,train,profile,peers`. Needs JDK 17 "
+  "and python3; the peers need `apt-get install python3-torch python3-sklearn` (skipped with a note when "
+  "missing; a python3 that can import torch is picked, e.g. `/usr/bin/python3` when pyenv shadows it).\n")
 w("```")
 w(open(os.path.join(d, "machine.txt")).read().strip())
 w("```\n")
