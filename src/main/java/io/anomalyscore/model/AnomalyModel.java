@@ -1,25 +1,31 @@
 package io.anomalyscore.model;
 
 import ai.djl.Model;
-import ai.djl.inference.Predictor;
+import ai.djl.engine.EngineException;
 import ai.djl.ndarray.BaseNDManager;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
-import ai.djl.translate.TranslateException;
+import ai.djl.training.ParameterStore;
 import java.io.ByteArrayInputStream;
 import java.io.DataInputStream;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
  * A loaded, verified detector that scores raw records; safe to share between threads.
  *
- * <p>It holds one DJL {@link Model} and hands each call a {@link Predictor} of its own from a
- * pool (a predictor is not thread-safe), so concurrent calls never share one.
+ * <p>It holds one DJL {@link Model} and runs its block directly (no DJL {@code Predictor} or
+ * {@code Translator}): each call gets an {@link NDManager} of its own under the model's manager,
+ * and each record a sub-manager of that, closed as soon as the record's output is copied into a
+ * Java array, so nothing native outlives a request and concurrent calls share only the read-only
+ * weights. Each record goes through the network on its own, as a {@code 1 x features} matrix:
+ * PyTorch's matrix kernels accumulate differently for different batch heights, so a row scored
+ * inside a batch would differ in the last bits from the same row scored alone; one row per forward
+ * pass makes a record's score independent of whatever else shares its request.
  */
 public final class AnomalyModel implements AutoCloseable {
 
@@ -27,16 +33,17 @@ public final class AnomalyModel implements AutoCloseable {
     private final Preprocessor preprocessor;
     private final Calibration calibration;
     private final Model model;
-    private final NetworkTranslator translator;
-    private final ConcurrentLinkedQueue<Predictor<float[], float[]>> predictors =
-            new ConcurrentLinkedQueue<>();
+    private final Block block;
+    /** Hands the block the loaded weights as they are (no copy); filled by the first forward pass, at load. */
+    private final ParameterStore parameters;
 
     private AnomalyModel(ArtifactManifest manifest, Model model) {
         this.manifest = manifest;
         this.preprocessor = manifest.preprocessing().toPreprocessor();
         this.calibration = manifest.calibration();
         this.model = model;
-        this.translator = new NetworkTranslator();
+        this.block = model.getBlock();
+        this.parameters = new ParameterStore(model.getNDManager(), false);
     }
 
     /** Reads, verifies and loads the artifact folder {@code dir}. */
@@ -127,29 +134,30 @@ public final class AnomalyModel implements AutoCloseable {
         return out;
     }
 
+    /**
+     * One forward pass per row. Replaced a pooled {@code Predictor} + {@code Translator} (same DJL
+     * ops per row, bit-identical outputs): that kept every row's intermediate arrays until the whole
+     * batch ended and added context overhead per call; see docs/BENCHMARKS.md, "Speed".
+     */
     private float[][] forward(float[][] input) {
-        Predictor<float[], float[]> predictor = predictors.poll();
-        if (predictor == null) {
-            predictor = model.newPredictor(translator);
-        }
-        try {
-            return predictor.batchPredict(Arrays.asList(input)).toArray(float[][]::new);
-        } catch (TranslateException e) {
-            predictor.close();
-            predictor = null;
-            throw new IllegalStateException("inference failed: " + e.getMessage(), e);
-        } finally {
-            if (predictor != null) {
-                predictors.offer(predictor);
+        float[][] out = new float[input.length][];
+        try (NDManager call = model.getNDManager().newSubManager()) {
+            for (int i = 0; i < input.length; i++) {
+                try (NDManager row = call.newSubManager()) {
+                    NDArray x = row.create(input[i], new Shape(1, input[i].length));
+                    out[i] = block.forward(parameters, new NDList(x), false).singletonOrThrow().toFloatArray();
+                }
             }
+        } catch (EngineException e) {
+            throw new IllegalStateException("inference failed: " + e.getMessage(), e);
         }
+        return out;
     }
 
     /**
      * Live native resources for leak tests and diagnostics: every NDArray (and other non-manager
      * resource) and every manager under the engine's root manager, found by walking DJL's {@code
-     * BaseNDManager} resource maps, plus the predictors idle in the pool (each owns one manager).
-     * Only meaningful while no call is running.
+     * BaseNDManager} resource maps. Only meaningful while no call is running.
      */
     public NativeResources nativeResources() {
         NDManager root = model.getNDManager();
@@ -158,15 +166,14 @@ public final class AnomalyModel implements AutoCloseable {
         }
         int[] counts = new int[2];
         count(root, counts, java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>()));
-        return new NativeResources(counts[0], counts[1], predictors.size());
+        return new NativeResources(counts[0], counts[1]);
     }
 
     /**
      * @param arrays live arrays and other non-manager resources, temporary attachments included
      * @param managers live managers, the root included
-     * @param pooledPredictors predictors idle in the pool
      */
-    public record NativeResources(int arrays, int managers, int pooledPredictors) {}
+    public record NativeResources(int arrays, int managers) {}
 
     private static void count(Object resource, int[] counts, java.util.Set<Object> seen) {
         if (!seen.add(resource)) {
@@ -195,9 +202,6 @@ public final class AnomalyModel implements AutoCloseable {
 
     @Override
     public void close() {
-        for (Predictor<?, ?> p; (p = predictors.poll()) != null; ) {
-            p.close();
-        }
         model.close();
     }
 }

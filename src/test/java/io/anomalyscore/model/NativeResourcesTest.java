@@ -18,9 +18,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Parallel single and batch scoring on one model gives every record its single-threaded score
- * bit for bit; after the burst, the live NDArrays under DJL's root manager
- * return to their idle count, and the managers too once the predictors parked in the pool (one
- * manager each) are accounted for.
+ * bit for bit; after the burst, the live NDArrays and managers under DJL's root manager return to
+ * their idle counts.
  */
 class NativeResourcesTest {
 
@@ -84,9 +83,7 @@ class NativeResourcesTest {
         System.out.printf("native resources: idle %s; after %d records on %d threads %s%n", idle, scored, THREADS, after);
         assertThat(after.arrays()).as("live arrays after %d records: %s vs idle %s", scored, after, idle)
                 .isEqualTo(idle.arrays());
-        assertThat(after.managers() - after.pooledPredictors())
-                .as("managers not owned by pooled predictors: %s vs idle %s", after, idle)
-                .isEqualTo(idle.managers() - idle.pooledPredictors());
+        assertThat(after.managers()).as("live managers: %s vs idle %s", after, idle).isEqualTo(idle.managers());
     }
 
     @Test
