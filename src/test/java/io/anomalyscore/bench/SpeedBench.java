@@ -294,7 +294,7 @@ public final class SpeedBench {
         Path log = Files.createTempFile("speed-function", ".log");
         ProcessBuilder builder = new ProcessBuilder(command).directory(task.toFile())
                 .redirectErrorStream(true).redirectOutput(log.toFile());
-        builder.environment().putAll(PackagedFunctionIT.functionEnvironment(template, cache));
+        builder.environment().putAll(io.anomalyscore.deploy.PackagedFunction.functionEnvironment(template, cache));
         builder.environment().put("AWS_LAMBDA_RUNTIME_API", "127.0.0.1:" + port + "/_lambda_");
         Process function = builder.start();
         Map<String, Object> r = new LinkedHashMap<>();
