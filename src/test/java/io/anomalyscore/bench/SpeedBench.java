@@ -12,7 +12,6 @@ import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.anomalyscore.PackagedFunctionIT;
 import io.anomalyscore.deploy.LambdaRuntimeApiServer;
 import io.anomalyscore.deploy.SamTemplate;
 import io.anomalyscore.model.AnomalyModel;
