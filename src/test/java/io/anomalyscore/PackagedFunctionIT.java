@@ -29,10 +29,8 @@ public class PackagedFunctionIT {
     @BeforeAll
     static void startFunction() throws Exception {
         Path target = SamTemplate.projectRoot().resolve("target");
-        Path zip = Path.of(System.getProperty("function.zip", target.resolve("function.zip").toString()));
-        Path ricDir = Path.of(System.getProperty("ric.dir", target.resolve("ric").toString()));
-        assertThat(zip).as("run ./mvnw package first").exists();
-        assertThat(ricDir).as("the runtime interface client jars (dependency:copy@copy-lambda-ric)").isDirectory();
+        Path zip = PackagedFunction.functionZip(target);
+        Path ricDir = PackagedFunction.ricDir(target);
 
         task = Files.createTempDirectory(target, "lambda-task-");
         PackagedFunction.unzip(zip, task);

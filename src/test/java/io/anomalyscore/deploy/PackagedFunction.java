@@ -171,6 +171,20 @@ public final class PackagedFunction implements AutoCloseable {
         server.close();
     }
 
+    /** {@code target/function.zip} (or {@code -Dfunction.zip}); fails with a hint when it is not built. */
+    public static Path functionZip(Path target) {
+        Path zip = Path.of(System.getProperty("function.zip", target.resolve("function.zip").toString()));
+        assertThat(zip).as("run ./mvnw package first").exists();
+        return zip;
+    }
+
+    /** The runtime interface client's jars, {@code target/ric} (or {@code -Dric.dir}). */
+    public static Path ricDir(Path target) {
+        Path ricDir = Path.of(System.getProperty("ric.dir", target.resolve("ric").toString()));
+        assertThat(ricDir).as("the runtime interface client jars (dependency:copy@copy-lambda-ric)").isDirectory();
+        return ricDir;
+    }
+
     public static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
