@@ -32,6 +32,7 @@ public final class AnomalyModel implements AutoCloseable {
     private final ArtifactManifest manifest;
     private final Preprocessor preprocessor;
     private final Calibration calibration;
+    private final boolean autoencoder;
     private final Model model;
     private final Block block;
     /** Hands the block the loaded weights as they are (no copy); filled by the first forward pass, at load. */
@@ -41,6 +42,7 @@ public final class AnomalyModel implements AutoCloseable {
         this.manifest = manifest;
         this.preprocessor = manifest.preprocessing().toPreprocessor();
         this.calibration = manifest.calibration();
+        this.autoencoder = manifest.detectorType() == DetectorType.AUTOENCODER;
         this.model = model;
         this.block = model.getBlock();
         this.parameters = new ParameterStore(model.getNDManager(), false);
@@ -108,7 +110,6 @@ public final class AnomalyModel implements AutoCloseable {
         float[][] input = preprocessor.transform(raw);
         float[][] output = forward(input);
         RecordScore[] scores = new RecordScore[raw.length];
-        boolean autoencoder = manifest.detectorType() == DetectorType.AUTOENCODER;
         for (int i = 0; i < raw.length; i++) {
             double score;
             double[] errors = null;
