@@ -61,6 +61,40 @@ public final class ModelArtifact {
         return manifest;
     }
 
+    /**
+     * The file names an artifact holds according to its manifest JSON, the manifest first: format 1
+     * lists them as the keys of {@code files}, format 2 as {@code components[].file}. Only the names
+     * are read here (so a store knows what to fetch); {@link #read} verifies everything.
+     */
+    public static List<String> listedFiles(byte[] manifestJson) {
+        JsonNode tree;
+        try {
+            tree = JSON.readTree(manifestJson);
+        } catch (IOException e) {
+            throw new ArtifactFormatException("manifest is not valid JSON", e);
+        }
+        List<String> names = new java.util.ArrayList<>(List.of(MANIFEST));
+        JsonNode version = tree == null ? null : tree.get("formatVersion");
+        if (version != null && version.asInt() == 1 && tree.path("files").isObject()) {
+            tree.get("files").fieldNames().forEachRemaining(names::add);
+        } else if (version != null && version.asInt() == 2 && tree.path("components").isArray()) {
+            for (JsonNode c : tree.get("components")) {
+                names.add(c.path("file").asText());
+            }
+        } else {
+            throw new ArtifactFormatException("manifest lists no files (formatVersion 1 or 2 expected)");
+        }
+        for (String name : names.subList(1, names.size())) {
+            if (!name.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,63}") || name.equals(MANIFEST)) {
+                throw new ArtifactFormatException("manifest names an invalid file: " + name);
+            }
+        }
+        if (new java.util.HashSet<>(names).size() != names.size()) {
+            throw new ArtifactFormatException("manifest names a file twice");
+        }
+        return List.copyOf(names);
+    }
+
     /** Canonical JSON bytes of a manifest. */
     public static byte[] toJson(ArtifactManifest manifest) {
         try {
