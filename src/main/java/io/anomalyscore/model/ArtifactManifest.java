@@ -1,24 +1,26 @@
 package io.anomalyscore.model;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Everything serving needs to know about a trained model, stored as {@code manifest.json}.
  *
- * @param formatVersion artifact format version; readers reject versions they do not know
+ * @param formatVersion artifact format version: 2 as written now, 1 for artifacts written before
+ *     detectors had components (read and upgraded in memory)
  * @param name model name chosen at training time
- * @param version content hash of the artifact (manifest without version and time, and weights)
+ * @param version content hash: the first 16 hex digits of the sha256 of this manifest with {@code
+ *     version} and {@code createdAt} blanked, which covers every component through its sha256
  * @param createdAt ISO-8601 creation time; the only field that differs between identical runs
- * @param detector {@code autoencoder} or {@code classifier}
+ * @param detector the detector kind's registered name
  * @param features ordered feature names (the model's input order)
  * @param preprocessing imputation and standardisation parameters
- * @param architecture network layer widths
+ * @param detectorConfig the detector's own settings (e.g. layer widths), as JSON
  * @param threshold score threshold; {@code score >= threshold} is anomalous
  * @param calibration training score quantiles and how the threshold was chosen
  * @param evaluation metrics of the reloaded artifact, or {@code null} without labels
  * @param provenance data, settings and library versions
- * @param files sha256 of every other file of the artifact, by file name
+ * @param components every other file of the artifact, with role and sha256
  */
 public record ArtifactManifest(
         int formatVersion,
@@ -28,25 +30,21 @@ public record ArtifactManifest(
         String detector,
         List<String> features,
         Preprocessing preprocessing,
-        List<Integer> architecture,
+        JsonNode detectorConfig,
         double threshold,
         Calibration calibration,
         Evaluation evaluation,
         Provenance provenance,
-        Map<String, String> files) {
+        List<Component> components) {
 
-    /** The only format version this build reads and writes. */
-    public static final int FORMAT_VERSION = 1;
+    /** The format version this build writes. */
+    public static final int FORMAT_VERSION = 2;
+    /** The format versions this build reads. */
+    public static final List<Integer> READABLE = List.of(1, 2);
 
     public ArtifactManifest {
         features = List.copyOf(features);
-        architecture = List.copyOf(architecture);
-        files = files == null ? Map.of() : new java.util.TreeMap<>(files);
-    }
-
-    /** The detector type. */
-    public DetectorType detectorType() {
-        return DetectorType.of(detector);
+        components = components == null ? List.of() : List.copyOf(components);
     }
 
     /** The feature schema. */
@@ -54,20 +52,20 @@ public record ArtifactManifest(
         return new FeatureSchema(features);
     }
 
-    /** The network shape. */
-    public Architecture network() {
-        return new Architecture(detectorType(), features.size(), architecture);
+    /** The component stored as {@code file}, if any. */
+    public java.util.Optional<Component> component(String file) {
+        return components.stream().filter(c -> c.file().equals(file)).findFirst();
     }
 
-    /** A copy with other calibration, threshold and evaluation (they do not change the network). */
+    /** A copy with other calibration, threshold and evaluation (they do not change the detector). */
     public ArtifactManifest withCalibration(Calibration c, Evaluation e) {
         return new ArtifactManifest(formatVersion, name, version, createdAt, detector, features,
-                preprocessing, architecture, c.threshold(), c, e, provenance, files);
+                preprocessing, detectorConfig, c.threshold(), c, e, provenance, components);
     }
 
     /** A copy with another identity. */
-    public ArtifactManifest withIdentity(String newVersion, String newCreatedAt, Map<String, String> newFiles) {
+    public ArtifactManifest withIdentity(String newVersion, String newCreatedAt, List<Component> newComponents) {
         return new ArtifactManifest(formatVersion, name, newVersion, newCreatedAt, detector, features,
-                preprocessing, architecture, threshold, calibration, evaluation, provenance, newFiles);
+                preprocessing, detectorConfig, threshold, calibration, evaluation, provenance, newComponents);
     }
 }

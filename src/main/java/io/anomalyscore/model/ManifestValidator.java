@@ -1,5 +1,9 @@
 package io.anomalyscore.model;
 
+import io.anomalyscore.model.detector.DetectorRegistry;
+import java.util.HashSet;
+import java.util.Set;
+
 /** Checks that a parsed manifest is complete and internally consistent. */
 final class ManifestValidator {
 
@@ -11,16 +15,13 @@ final class ManifestValidator {
         require(m.createdAt(), "createdAt");
         require(m.detector(), "detector");
         require(m.preprocessing(), "preprocessing");
+        require(m.detectorConfig(), "detectorConfig");
         require(m.calibration(), "calibration");
         require(m.provenance(), "provenance");
-        require(m.files().get(ModelArtifact.WEIGHTS), "files." + ModelArtifact.WEIGHTS);
-        if (m.files().size() != 1) {
-            throw new ArtifactFormatException("manifest lists unexpected files: " + m.files().keySet());
-        }
+        checkComponents(m);
         try {
-            m.detectorType();
+            DetectorRegistry.get(m.detector());
             m.schema();
-            m.network();
             m.preprocessing().toPreprocessor();
         } catch (IllegalArgumentException | NullPointerException e) {
             throw new ArtifactFormatException("invalid manifest: " + e.getMessage(), e);
@@ -37,8 +38,30 @@ final class ManifestValidator {
         }
     }
 
+    private static void checkComponents(ArtifactManifest m) {
+        if (m.components().isEmpty()) {
+            throw new ArtifactFormatException("manifest lists no components");
+        }
+        Set<String> files = new HashSet<>();
+        for (Component c : m.components()) {
+            require(c, "components[]");
+            require(c.file(), "components[].file");
+            if (!files.add(c.file())) {
+                throw new ArtifactFormatException("manifest lists component " + c.file() + " twice");
+            }
+            if (!Component.ROLES.contains(c.role())) {
+                throw new ArtifactFormatException("component " + c.file() + " has unknown role " + c.role()
+                        + " (expected one of " + new java.util.TreeSet<>(Component.ROLES) + ")");
+            }
+            if (c.sha256() == null || !c.sha256().matches("[0-9a-f]{64}")) {
+                throw new ArtifactFormatException("component " + c.file() + " has no valid sha256");
+            }
+        }
+    }
+
     private static void require(Object value, String field) {
-        if (value == null || (value instanceof String s && s.isBlank())) {
+        if (value == null || (value instanceof String s && s.isBlank())
+                || (value instanceof com.fasterxml.jackson.databind.JsonNode j && (j.isNull() || j.isMissingNode()))) {
             throw new ArtifactFormatException("manifest is missing field " + field);
         }
     }

@@ -11,10 +11,11 @@ import java.util.Map;
  * @param trainingRows rows in the training split (before filtering to normal rows)
  * @param fittedRows rows the network was fitted on
  * @param validationRows rows in the validation split
+ * @param testRows rows in the test split (0 in format 1 artifacts, and without labels)
  * @param labelColumn label column name, or {@code null} without labels
  * @param mode {@code supervised}, {@code semi-supervised} or {@code unsupervised}
- * @param hyperParameters every training setting, as text
- * @param epochsRun epochs trained before stopping
+ * @param hyperParameters every training setting, as text (the engine's thread count included)
+ * @param epochsRun epochs trained before stopping (0 for detectors without epochs)
  * @param bestEpoch epoch whose weights were kept (lowest validation loss)
  * @param libraries DJL and PyTorch versions
  */
@@ -25,6 +26,7 @@ public record Provenance(
         int trainingRows,
         int fittedRows,
         int validationRows,
+        int testRows,
         String labelColumn,
         String mode,
         Map<String, String> hyperParameters,

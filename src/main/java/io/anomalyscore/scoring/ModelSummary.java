@@ -1,5 +1,7 @@
 package io.anomalyscore.scoring;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import io.anomalyscore.model.AnomalyModel;
 import io.anomalyscore.model.ArtifactManifest;
 import io.anomalyscore.model.Evaluation;
 import java.util.List;
@@ -14,11 +16,14 @@ import java.util.List;
  * @param features input features, in the order array records use
  * @param threshold anomaly threshold
  * @param calibration how the threshold was chosen
- * @param evaluation metrics on the training and validation splits, or {@code null} without labels
- * @param architecture hidden layer widths
+ * @param evaluation metrics on the training, validation and test splits, or {@code null} without labels
+ * @param detectorConfig the detector's own settings (e.g. {@code {"hidden": [64, 32, 64]}})
+ * @param explains whether {@code explain} returns per-feature contributions for this detector
+ * @param formatVersion the artifact format the model was stored in
  */
 public record ModelSummary(String name, String version, String detector, String created, List<String> features,
-        double threshold, CalibrationSummary calibration, Evaluation evaluation, List<Integer> architecture) {
+        double threshold, CalibrationSummary calibration, Evaluation evaluation, JsonNode detectorConfig,
+        boolean explains, int formatVersion) {
 
     /**
      * @param method {@code f1-validation} or {@code contamination-quantile}
@@ -26,11 +31,12 @@ public record ModelSummary(String name, String version, String detector, String 
      */
     public record CalibrationSummary(String method, Double contamination) {}
 
-    /** The summary of {@code manifest}. */
-    public static ModelSummary of(ArtifactManifest manifest) {
+    /** The summary of {@code model}. */
+    public static ModelSummary of(AnomalyModel model) {
+        ArtifactManifest manifest = model.manifest();
         return new ModelSummary(manifest.name(), manifest.version(), manifest.detector(), manifest.createdAt(),
                 manifest.features(), manifest.threshold(),
                 new CalibrationSummary(manifest.calibration().method(), manifest.calibration().contamination()),
-                manifest.evaluation(), manifest.architecture());
+                manifest.evaluation(), manifest.detectorConfig(), model.explains(), manifest.formatVersion());
     }
 }

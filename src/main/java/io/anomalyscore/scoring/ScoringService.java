@@ -31,7 +31,7 @@ public class ScoringService {
         this.explainTop = config.explain().top();
         this.parser = new RecordParser(manifest.features(), model.preprocessor(), config.maxRecords(), maxBodyBytes);
         this.modelRef = new ScoreResponse.ModelRef(manifest.name(), manifest.version(), manifest.detector());
-        this.summary = ModelSummary.of(manifest);
+        this.summary = ModelSummary.of(model);
     }
 
     /** The served model's summary. */

@@ -6,18 +6,25 @@ import java.util.List;
 import java.util.Random;
 
 /**
- * Row indexes of a seeded train/validation split, stratified by label when labels exist.
+ * Row indexes of a seeded train / validation / test split, stratified by label when labels exist.
+ *
+ * <p>Each class is shuffled with the seed; its first {@code round(n * testFraction)} rows go to
+ * test, the next {@code round(n * validationFraction)} to validation, the rest to training. A
+ * held-out split with a positive fraction gets at least one row of every class that has three
+ * rows or more, so small anomaly classes still reach every split, and training keeps at least one.
  *
  * @param training training row indexes, ascending
  * @param validation validation row indexes, ascending
+ * @param test test row indexes, ascending
  */
-public record DataSplit(int[] training, int[] validation) {
+public record DataSplit(int[] training, int[] validation, int[] test) {
 
-    /** Splits {@code rows} rows, holding out {@code fraction} of each class (or of all rows). */
-    public static DataSplit of(int rows, int[] labels, double fraction, long seed) {
+    /** Splits {@code rows} rows, holding out the given fractions of each class (or of all rows). */
+    public static DataSplit of(int rows, int[] labels, double validationFraction, double testFraction, long seed) {
         Random random = new Random(seed);
         List<Integer> train = new ArrayList<>();
         List<Integer> validation = new ArrayList<>();
+        List<Integer> test = new ArrayList<>();
         int classes = labels == null ? 1 : 2;
         for (int c = 0; c < classes; c++) {
             List<Integer> members = new ArrayList<>();
@@ -27,11 +34,20 @@ public record DataSplit(int[] training, int[] validation) {
                 }
             }
             Collections.shuffle(members, random);
-            int held = (int) Math.round(members.size() * fraction);
-            validation.addAll(members.subList(0, held));
-            train.addAll(members.subList(held, members.size()));
+            int n = members.size();
+            int testRows = held(n, testFraction);
+            int validationRows = Math.min(held(n, validationFraction), Math.max(0, n - testRows - 1));
+            test.addAll(members.subList(0, testRows));
+            validation.addAll(members.subList(testRows, testRows + validationRows));
+            train.addAll(members.subList(testRows + validationRows, n));
         }
-        return new DataSplit(sorted(train), sorted(validation));
+        return new DataSplit(sorted(train), sorted(validation), sorted(test));
+    }
+
+    /** Rows of a class of {@code n} that a split of {@code fraction} holds: at least 1 when n >= 3. */
+    private static int held(int n, double fraction) {
+        int rows = (int) Math.round(n * fraction);
+        return fraction > 0 && rows == 0 && n >= 3 ? 1 : rows;
     }
 
     private static int[] sorted(List<Integer> indexes) {

@@ -1,6 +1,7 @@
 package io.anomalyscore.training;
 
-import io.anomalyscore.model.DetectorType;
+import io.anomalyscore.model.detector.DetectorKind;
+import io.anomalyscore.model.detector.DetectorRegistry;
 import io.anomalyscore.model.EngineSettings;
 import io.anomalyscore.storage.ArtifactStores;
 import io.anomalyscore.storage.S3Clients;
@@ -24,11 +25,11 @@ import picocli.CommandLine.Option;
         exitCodeList = {"0:success", "2:usage or input error (nothing was written)", "1:other failure"})
 public final class TrainCommand implements Callable<Integer> {
 
-    @Option(names = {"-d", "--data"}, required = true, paramLabel = "CSV",
+    @Option(names = {"-d", "--data"}, paramLabel = "CSV",
             description = "Training CSV with a header: a local path or s3://bucket/key.")
     String data;
 
-    @Option(names = {"-o", "--output"}, required = true, paramLabel = "DEST",
+    @Option(names = {"-o", "--output"}, paramLabel = "DEST",
             description = "Model repository: a local folder or s3://bucket/prefix. The artifact goes to DEST/<version>/, then DEST/LATEST is updated.")
     String output;
 
@@ -39,11 +40,16 @@ public final class TrainCommand implements Callable<Integer> {
             description = "Feature columns to use, comma-separated (default: every non-label column).")
     List<String> features = List.of();
 
-    @Option(names = "--detector", defaultValue = "autoencoder",
-            description = "autoencoder (default; unsupervised or semi-supervised) or classifier (needs --label).")
+    @Option(names = "--detector", defaultValue = "autoencoder", completionCandidates = DetectorNames.class,
+            description = "Detector to train (default ${DEFAULT-VALUE}); one of: ${COMPLETION-CANDIDATES}."
+                    + " See --list-detectors.")
     String detector;
 
-    @Option(names = "--unsupervised", description = "Autoencoder: train on all rows even when labels are given.")
+    @Option(names = "--list-detectors", description = "List the detectors with a line each, then exit.")
+    boolean listDetectors;
+
+    @Option(names = "--unsupervised",
+            description = "Unsupervised detectors: train on all rows (anomalies included) even when labels are given.")
     boolean unsupervised;
 
     @Option(names = "--impute", defaultValue = "none",
@@ -51,8 +57,14 @@ public final class TrainCommand implements Callable<Integer> {
     String impute;
 
     @Option(names = "--validation-fraction", defaultValue = "0.2",
-            description = "Share of rows held out for validation, stratified when labelled (default ${DEFAULT-VALUE}).")
+            description = "Share of rows held out for early stopping and the F1 threshold, stratified when labelled"
+                    + " (default ${DEFAULT-VALUE}).")
     double validationFraction;
+
+    @Option(names = "--test-fraction", defaultValue = "0.2",
+            description = "Share of labelled rows held out for the reported metrics; they choose nothing"
+                    + " (default ${DEFAULT-VALUE}; ignored without --label).")
+    double testFraction;
 
     @Option(names = "--epochs", defaultValue = "200", description = "Maximum epochs (default ${DEFAULT-VALUE}).")
     int epochs;
@@ -119,6 +131,12 @@ public final class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (listDetectors) {
+            for (DetectorKind kind : DetectorRegistry.all()) {
+                out.printf("%-14s %s%n", kind.name(), kind.description());
+            }
+            return 0;
+        }
         EngineSettings.apply(threads, 0);
         TrainingOptions options = options();
         ArtifactStores stores = new ArtifactStores(() -> S3Clients.create(S3Settings.fromEnvironment()));
@@ -129,19 +147,21 @@ public final class TrainCommand implements Callable<Integer> {
     }
 
     private TrainingOptions options() {
-        DetectorType type;
-        try {
-            type = DetectorType.of(detector);
-        } catch (IllegalArgumentException e) {
-            throw new TrainingInputException("--detector: " + e.getMessage());
-        }
         if (!impute.equals("none") && !impute.equals("median")) {
             throw new TrainingInputException("--impute must be none or median, not " + impute);
         }
         String modelName = name != null ? name : defaultName(data);
-        return new TrainingOptions(data, output, modelName, label, features, type, unsupervised,
-                impute.equals("median"), validationFraction, epochs, patience, batchSize, learningRate, seed,
-                contamination, hidden);
+        return new TrainingOptions(data, output, modelName, label, features, detector, unsupervised,
+                impute.equals("median"), validationFraction, testFraction, epochs, patience, batchSize, learningRate,
+                seed, contamination, hidden, threads);
+    }
+
+    /** The registered detector names, for the help text. */
+    static final class DetectorNames implements Iterable<String> {
+        @Override
+        public java.util.Iterator<String> iterator() {
+            return DetectorRegistry.names().iterator();
+        }
     }
 
     static String defaultName(String data) {

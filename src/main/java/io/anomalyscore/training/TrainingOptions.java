@@ -1,6 +1,8 @@
 package io.anomalyscore.training;
 
-import io.anomalyscore.model.DetectorType;
+import io.anomalyscore.model.detector.DetectorKind;
+import io.anomalyscore.model.detector.DetectorRegistry;
+import io.anomalyscore.model.detector.FitSettings;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,10 +15,11 @@ import java.util.Map;
  * @param name model name written into the manifest
  * @param labelColumn label column (0/1, 1 = anomaly), or {@code null}
  * @param features feature columns to use, or empty for all non-label columns
- * @param detector which detector to train
- * @param unsupervised autoencoder only: train on all rows even when labels are given
+ * @param detector the registered name of the detector to train
+ * @param unsupervised unsupervised detectors only: train on all rows even when labels are given
  * @param imputeMedian fill empty cells with the training median instead of rejecting them
- * @param validationFraction share of rows held out for validation, in [0, 0.9]
+ * @param validationFraction share of rows held out for early stopping and the threshold
+ * @param testFraction share of labelled rows held out for the reported metrics
  * @param epochs maximum epochs
  * @param patience epochs without validation improvement before stopping
  * @param batchSize mini-batch size
@@ -24,6 +27,7 @@ import java.util.Map;
  * @param seed random seed for splits, initialisation and shuffling
  * @param contamination expected anomaly share, for the threshold without labels, in (0, 0.5]
  * @param hidden hidden layer widths, or empty for the detector's default
+ * @param threads PyTorch intra-op threads the run uses (recorded: results depend on it)
  */
 public record TrainingOptions(
         String data,
@@ -31,17 +35,19 @@ public record TrainingOptions(
         String name,
         String labelColumn,
         List<String> features,
-        DetectorType detector,
+        String detector,
         boolean unsupervised,
         boolean imputeMedian,
         double validationFraction,
+        double testFraction,
         int epochs,
         int patience,
         int batchSize,
         double learningRate,
         long seed,
         double contamination,
-        List<Integer> hidden) {
+        List<Integer> hidden,
+        int threads) {
 
     public TrainingOptions {
         features = List.copyOf(features);
@@ -51,15 +57,30 @@ public record TrainingOptions(
         check(name != null && name.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,63}"),
                 "--name must be 1-64 letters, digits, '.', '_' or '-'");
         check(validationFraction >= 0 && validationFraction <= 0.9, "--validation-fraction must be in [0, 0.9]");
+        check(testFraction >= 0 && testFraction <= 0.5, "--test-fraction must be in [0, 0.5]");
+        check(validationFraction + testFraction <= 0.9, "--validation-fraction plus --test-fraction must be at most 0.9");
         check(epochs >= 1, "--epochs must be at least 1");
         check(patience >= 1, "--patience must be at least 1");
         check(batchSize >= 1, "--batch-size must be at least 1");
         check(learningRate > 0 && Double.isFinite(learningRate), "--learning-rate must be positive");
         check(contamination > 0 && contamination <= 0.5, "--contamination must be in (0, 0.5]");
         check(hidden.stream().allMatch(h -> h >= 1 && h <= 4096), "--hidden sizes must be in [1, 4096]");
-        check(detector != DetectorType.CLASSIFIER || labelColumn != null, "the classifier needs --label");
-        check(detector != DetectorType.CLASSIFIER || hidden.isEmpty() || hidden.equals(List.of(100, 50)),
-                "the classifier's network is fixed (100, 50)");
+        check(threads >= 0, "--threads must be 0 or more");
+        DetectorKind kind = kindOf(detector);
+        check(!kind.supervised() || labelColumn != null, "the " + detector + " needs --label");
+        try {
+            kind.check(fitSettings(epochs, patience, batchSize, learningRate, seed, hidden));
+        } catch (IllegalArgumentException e) {
+            throw new TrainingInputException(e.getMessage(), e);
+        }
+    }
+
+    private static DetectorKind kindOf(String detector) {
+        try {
+            return DetectorRegistry.get(detector);
+        } catch (IllegalArgumentException e) {
+            throw new TrainingInputException("--detector: " + e.getMessage(), e);
+        }
     }
 
     private static void check(boolean ok, String message) {
@@ -68,21 +89,37 @@ public record TrainingOptions(
         }
     }
 
+    private static FitSettings fitSettings(int epochs, int patience, int batchSize, double learningRate, long seed,
+            List<Integer> hidden) {
+        return new FitSettings(epochs, patience, batchSize, learningRate, seed, hidden);
+    }
+
+    /** The detector kind. */
+    public DetectorKind kind() {
+        return DetectorRegistry.get(detector);
+    }
+
+    /** What the fitter sees. */
+    public FitSettings fitSettings() {
+        return fitSettings(epochs, patience, batchSize, learningRate, seed, hidden);
+    }
+
     /** The settings that shape the model, as text, for the manifest. */
     public Map<String, String> hyperParameters() {
         Map<String, String> p = new LinkedHashMap<>();
-        p.put("detector", detector.id());
+        p.put("detector", detector);
         p.put("unsupervised", Boolean.toString(unsupervised));
         p.put("impute", imputeMedian ? "median" : "none");
         p.put("validationFraction", Double.toString(validationFraction));
+        p.put("testFraction", Double.toString(testFraction));
         p.put("epochs", Integer.toString(epochs));
         p.put("patience", Integer.toString(patience));
         p.put("batchSize", Integer.toString(batchSize));
         p.put("learningRate", Double.toString(learningRate));
-        p.put("optimizer", "adam");
-        p.put("loss", detector == DetectorType.AUTOENCODER ? "mse" : "binary-cross-entropy");
         p.put("seed", Long.toString(seed));
         p.put("contamination", Double.toString(contamination));
+        p.put("threads", Integer.toString(threads));
+        p.putAll(kind().hyperParameters(fitSettings()));
         return p;
     }
 }

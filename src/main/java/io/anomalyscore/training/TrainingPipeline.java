@@ -2,17 +2,18 @@ package io.anomalyscore.training;
 
 import ai.djl.engine.Engine;
 import io.anomalyscore.model.AnomalyModel;
-import io.anomalyscore.model.Architecture;
 import io.anomalyscore.model.ArtifactManifest;
 import io.anomalyscore.model.Calibration;
-import io.anomalyscore.model.DetectorType;
 import io.anomalyscore.model.Evaluation;
 import io.anomalyscore.model.MedianImputer;
+import io.anomalyscore.model.Metrics;
 import io.anomalyscore.model.ModelArtifact;
 import io.anomalyscore.model.Preprocessing;
 import io.anomalyscore.model.Preprocessor;
 import io.anomalyscore.model.Provenance;
 import io.anomalyscore.model.Standardizer;
+import io.anomalyscore.model.detector.FittedDetector;
+import io.anomalyscore.model.detector.TrainingSet;
 import io.anomalyscore.storage.ArtifactStore;
 import io.anomalyscore.storage.ArtifactStores;
 import io.anomalyscore.storage.StorageException;
@@ -29,8 +30,9 @@ import java.util.Arrays;
 import java.util.Map;
 
 /**
- * One training run, plain Java: read, split, fit preprocessing, train, write the artifact,
- * reload it through the serving path, calibrate and evaluate with it, publish.
+ * One training run, plain Java and the same for every detector: read, split, fit preprocessing,
+ * fit the detector, write the artifact, reload it through the serving path, calibrate and
+ * evaluate with it, publish.
  */
 public final class TrainingPipeline {
 
@@ -54,17 +56,15 @@ public final class TrainingPipeline {
         progress.line(String.format("read %d rows x %d features from %s (%s)", data.size(), data.features().size(),
                 data.source(), prepared.mode()));
         Preprocessor preprocessor = fitPreprocessor(prepared.fit(), data.features().size(), options.imputeMedian());
-        Architecture architecture = new Architecture(options.detector(), data.features().size(),
-                options.hidden().isEmpty()
-                        ? Architecture.defaults(options.detector(), data.features().size()).hidden()
-                        : options.hidden());
-        NetworkTrainer.Result trained = train(architecture, preprocessor, prepared, options);
+        TrainingSet set = new TrainingSet(preprocessor.transform(prepared.fit()), prepared.fitLabels(),
+                preprocessor.transform(prepared.stop()), prepared.stopLabels());
+        FittedDetector fitted = options.kind().fitter().fit(set, options.fitSettings(), progress);
         Path staging = Files.createTempDirectory("anomaly-train-");
         try {
-            ArtifactManifest draft = draft(options, data, prepared, preprocessor, architecture, trained);
-            ArtifactManifest manifest = calibrateAndEvaluate(staging, draft, trained.weights(), prepared, options);
+            ArtifactManifest draft = draft(options, data, prepared, preprocessor, fitted);
+            ArtifactManifest manifest = calibrateAndEvaluate(staging, draft, fitted, prepared, options);
             Path finalDir = staging.resolve("final");
-            manifest = ModelArtifact.write(finalDir, manifest, trained.weights());
+            manifest = ModelArtifact.write(finalDir, manifest, fitted.components());
             ModelArtifact.read(finalDir, Long.MAX_VALUE);
             String location = output.publish(finalDir, manifest.version(), options.output());
             return new TrainingReport(manifest, location, Duration.ofNanos(System.nanoTime() - start));
@@ -98,55 +98,39 @@ public final class TrainingPipeline {
         return new Preprocessor(Standardizer.fit(complete, width), imputer);
     }
 
-    private NetworkTrainer.Result train(Architecture architecture, Preprocessor preprocessor, PreparedData p,
-            TrainingOptions o) {
-        float[][] x = preprocessor.transform(p.fit());
-        float[][] vx = preprocessor.transform(p.stop());
-        boolean autoencoder = architecture.detector() == DetectorType.AUTOENCODER;
-        float[][] y = autoencoder ? x : targets(p.fitLabels());
-        float[][] vy = autoencoder ? vx : targets(p.stopLabels());
-        progress.line(String.format("training %s %s on %d rows, early stopping on %d rows", o.detector().id(),
-                architecture.hidden(), x.length, vx.length));
-        NetworkTrainer.Settings settings = new NetworkTrainer.Settings(o.epochs(), o.patience(), o.batchSize(),
-                o.learningRate(), o.seed());
-        return new NetworkTrainer(progress).fit(architecture, x, y, vx, vy, settings);
-    }
-
-    private static float[][] targets(int[] labels) {
-        float[][] y = new float[labels.length][1];
-        for (int i = 0; i < labels.length; i++) {
-            y[i][0] = labels[i];
-        }
-        return y;
-    }
-
     private ArtifactManifest draft(TrainingOptions o, TabularData data, PreparedData p, Preprocessor preprocessor,
-            Architecture architecture, NetworkTrainer.Result trained) {
+            FittedDetector fitted) {
         Provenance provenance = new Provenance(o.data(), data.sha256(), data.size(), p.training().length,
-                p.fit().length, p.validation().length, o.labelColumn(), p.mode(), o.hyperParameters(),
-                trained.epochsRun(), trained.bestEpoch(),
+                p.fit().length, p.validation().length, p.test().length, o.labelColumn(), p.mode(),
+                o.hyperParameters(), fitted.epochsRun(), fitted.bestEpoch(),
                 Map.of("djl", Engine.getDjlVersion(), "pytorch", Engine.getEngine("PyTorch").getVersion()));
         Calibration placeholder = new Calibration(0, "none", null, new double[] {0, 0});
         return new ArtifactManifest(ArtifactManifest.FORMAT_VERSION, o.name(), "",
-                Instant.now(clock).truncatedTo(ChronoUnit.SECONDS).toString(), o.detector().id(), data.features(),
-                Preprocessing.of(preprocessor), architecture.hidden(), 0, placeholder, null, provenance, null);
+                Instant.now(clock).truncatedTo(ChronoUnit.SECONDS).toString(), o.detector(), data.features(),
+                Preprocessing.of(preprocessor), fitted.config(), 0, placeholder, null, provenance, null);
     }
 
     /** Reloads the draft artifact through the serving path and derives calibration and metrics from it. */
-    private ArtifactManifest calibrateAndEvaluate(Path staging, ArtifactManifest draft, byte[] weights, PreparedData p,
-            TrainingOptions o) throws IOException {
+    private ArtifactManifest calibrateAndEvaluate(Path staging, ArtifactManifest draft, FittedDetector fitted,
+            PreparedData p, TrainingOptions o) throws IOException {
         Path draftDir = staging.resolve("draft");
-        ModelArtifact.write(draftDir, draft, weights);
+        ModelArtifact.write(draftDir, draft, fitted.components());
         try (AnomalyModel model = AnomalyModel.load(draftDir, Long.MAX_VALUE)) {
             double[] fitScores = model.rawScores(p.fit());
             double[] trainingScores = model.rawScores(p.training());
             double[] validationScores = model.rawScores(p.validation());
             Calibration calibration = ThresholdCalibrator.calibrate(fitScores, trainingScores, p.trainingLabels(),
                     validationScores, p.validationLabels(), o.contamination());
-            Evaluation evaluation = p.trainingLabels() == null ? null : new Evaluation(
-                    DetectorEvaluator.evaluate(trainingScores, p.trainingLabels(), calibration.threshold()),
-                    validationScores.length == 0 ? null
-                            : DetectorEvaluator.evaluate(validationScores, p.validationLabels(), calibration.threshold()));
+            if (p.trainingLabels() == null) {
+                return draft.withCalibration(calibration, null);
+            }
+            double threshold = calibration.threshold();
+            Metrics test = p.test().length == 0 ? null
+                    : DetectorEvaluator.evaluate(model.rawScores(p.test()), p.testLabels(), threshold);
+            Metrics validation = validationScores.length == 0 ? null
+                    : DetectorEvaluator.evaluate(validationScores, p.validationLabels(), threshold);
+            Evaluation evaluation = new Evaluation(
+                    DetectorEvaluator.evaluate(trainingScores, p.trainingLabels(), threshold), validation, test);
             return draft.withCalibration(calibration, evaluation);
         }
     }

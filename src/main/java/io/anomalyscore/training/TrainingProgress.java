@@ -1,10 +1,11 @@
 package io.anomalyscore.training;
 
+import io.anomalyscore.model.detector.FitProgress;
 import java.io.PrintStream;
 import java.time.Duration;
 
 /** Prints one line per epoch: losses, time per epoch and the remaining time at most. */
-public class TrainingProgress {
+public class TrainingProgress implements FitProgress {
 
     private final PrintStream out;
     private long elapsedNanos;
@@ -19,6 +20,7 @@ public class TrainingProgress {
     }
 
     /** Reports a finished epoch. */
+    @Override
     public void epoch(int epoch, int epochs, double trainLoss, double validationLoss, boolean improved, long nanos) {
         elapsedNanos += nanos;
         if (out == null) {
@@ -32,6 +34,7 @@ public class TrainingProgress {
     }
 
     /** Prints a free-form line. */
+    @Override
     public void line(String text) {
         if (out != null) {
             out.println(text);

@@ -19,7 +19,7 @@ final class TrainingSummary {
         out.printf("model      %s  version %s  (%s, %s)%n", m.name(), m.version(), m.detector(),
                 m.provenance().mode());
         out.printf("published  %s%n", report.location());
-        out.printf("features   %d  network %s  epochs %d (best %d)%n", m.features().size(), m.architecture(),
+        out.printf("features   %d  detector %s  epochs %d (best %d)%n", m.features().size(), m.detectorConfig(),
                 m.provenance().epochsRun(), m.provenance().bestEpoch());
         out.printf("threshold  %.6g  (%s)%n", m.threshold(), m.calibration().method());
         if (m.evaluation() != null) {
@@ -27,6 +27,10 @@ final class TrainingSummary {
             out.println("split        rows  anomalies  ROC-AUC  PR-AUC  precision  recall     F1  accuracy   TP   FP    TN   FN");
             row("training", m.evaluation().training());
             row("validation", m.evaluation().validation());
+            row("test", m.evaluation().test());
+            out.println(m.evaluation().test() != null
+                    ? "test rows chose nothing: quote them; training and validation chose the weights and threshold"
+                    : "no test split (--test-fraction 0): these figures come from rows that chose the model");
         }
         out.printf("%ntook %.1f s%n", report.duration().toMillis() / 1000.0);
     }

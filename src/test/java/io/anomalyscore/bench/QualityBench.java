@@ -3,9 +3,10 @@ package io.anomalyscore.bench;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.anomalyscore.model.AnomalyModel;
-import io.anomalyscore.model.Architecture;
+import io.anomalyscore.model.detector.autoencoder.AutoencoderKind;
+import io.anomalyscore.model.detector.classifier.ClassifierKind;
+import io.anomalyscore.model.detector.network.MlpConfig;
 import io.anomalyscore.model.ArtifactManifest;
-import io.anomalyscore.model.DetectorType;
 import io.anomalyscore.model.ModelArtifact;
 import io.anomalyscore.training.CsvDataReader;
 import io.anomalyscore.training.DataSplit;
@@ -38,8 +39,9 @@ import java.util.stream.Stream;
  *       with {@code --features}), the command's default validation hold-out steers early stopping,
  *       and the reloaded artifact scores every row; metrics use the labels kept aside.
  *   <li>{@code semi-supervised}: seeded, stratified 70/30 split ({@link DataSplit}); the 70 % is
- *       written to a CSV and trained with {@code --label} (the command then fits on its normal rows);
- *       the reloaded artifact scores the 30 %.
+ *       written to a CSV and trained with {@code --label --test-fraction 0} (the command then fits on
+ *       the normal rows of its own 80 % and early-stops and thresholds on its 20 %; the bench's 30 %
+ *       is the test split); the reloaded artifact scores the 30 %.
  *   <li>{@code supervised}: same split and CSV, {@code --detector classifier}.
  * </ul>
  *
@@ -118,14 +120,14 @@ public final class QualityBench {
             Map<Long, DataSplit> splits = new LinkedHashMap<>();
             boolean split = protocols.contains(SEMI) || protocols.contains(SUPERVISED);
             for (long seed = 1; split && seed <= splitSeeds; seed++) {
-                splits.put(seed, DataSplit.of(data.size(), data.labels(), 0.3, seed));
+                splits.put(seed, DataSplit.of(data.size(), data.labels(), 0, 0.3, seed));
             }
             return new Dataset(QualityBench.name(csv), csv, data, seeds, splits);
         }
 
         /** The autoencoder layers the command picks by default for this feature count. */
         List<Integer> hidden() {
-            return Architecture.defaults(DetectorType.AUTOENCODER, data.features().size()).hidden();
+            return AutoencoderKind.defaultHidden(data.features().size());
         }
 
         Map<String, Object> info() {
@@ -138,7 +140,7 @@ public final class QualityBench {
             info.put("unsupervised_seeds", unsupervisedSeeds);
             Map<String, Object> out = new LinkedHashMap<>();
             splits.forEach((seed, s) -> out.put(Long.toString(seed), Map.of("train", s.training(), "test",
-                    s.validation())));
+                    s.test())));
             info.put("splits", out);
             return info;
         }
@@ -157,15 +159,16 @@ public final class QualityBench {
             DataSplit split = e.getValue();
             Path trainCsv = work.resolve(d.name() + "-train-" + seed + ".csv");
             writeCsv(trainCsv, data, split.training());
-            double[][] testRows = DataSplit.select(data.rows(), split.validation());
-            int[] testLabels = DataSplit.select(data.labels(), split.validation());
+            double[][] testRows = DataSplit.select(data.rows(), split.test());
+            int[] testLabels = DataSplit.select(data.labels(), split.test());
             if (protocols.contains(SEMI)) {
-                Run run = train(d.name() + "-semi-" + seed, trainCsv, seed, d.hidden(), "--label", "label");
+                Run run = train(d.name() + "-semi-" + seed, trainCsv, seed, d.hidden(), "--label", "label",
+                        "--test-fraction", "0");
                 out.add(run.evaluate(d.name(), SEMI, "autoencoder", seed, testRows, testLabels));
             }
             if (protocols.contains(SUPERVISED)) {
-                Run run = train(d.name() + "-sup-" + seed, trainCsv, seed, Architecture.CLASSIFIER_HIDDEN,
-                        "--label", "label", "--detector", "classifier");
+                Run run = train(d.name() + "-sup-" + seed, trainCsv, seed, ClassifierKind.HIDDEN,
+                        "--label", "label", "--detector", "classifier", "--test-fraction", "0");
                 out.add(run.evaluate(d.name(), SUPERVISED, "classifier", seed, testRows, testLabels));
             }
             Files.delete(trainCsv);
@@ -214,8 +217,9 @@ public final class QualityBench {
         }
         Path version = output.resolve(Files.readString(output.resolve("LATEST")).strip());
         ArtifactManifest manifest = ModelArtifact.read(version, Long.MAX_VALUE).manifest();
-        if (!manifest.architecture().equals(expectedHidden)) {
-            throw new IllegalStateException(id + ": trained " + manifest.architecture() + ", expected "
+        List<Integer> hidden = MlpConfig.of(manifest.detectorConfig()).hidden();
+        if (!hidden.equals(expectedHidden)) {
+            throw new IllegalStateException(id + ": trained " + hidden + ", expected "
                     + expectedHidden + " (splits.json tells the peers the latter)");
         }
         return new Run(version, manifest, seconds);

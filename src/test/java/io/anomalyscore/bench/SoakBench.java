@@ -1,6 +1,7 @@
 package io.anomalyscore.bench;
 
 import io.anomalyscore.model.AnomalyModel;
+import io.anomalyscore.model.NativeResources;
 import io.anomalyscore.model.ModelArtifact;
 import io.anomalyscore.scoring.RecordParser;
 import io.anomalyscore.scoring.ScoreRequest;
@@ -52,7 +53,7 @@ public final class SoakBench {
                     long rss = rssKb();
                     Runtime rt = Runtime.getRuntime();
                     out.printf("%d,%.2f,%d,%d,%d%n", i, (System.nanoTime() - t0) / 1e9, rss,
-                            (rt.totalMemory() - rt.freeMemory()) / 1024, model.nativeResources().arrays());
+                            (rt.totalMemory() - rt.freeMemory()) / 1024, NativeResources.live().arrays());
                     out.flush();
                     if (i == warmup) {
                         rssAtWarmup = rss;
@@ -64,7 +65,7 @@ public final class SoakBench {
             System.out.printf("%d invocations in %.1f s (%.1f us each); RSS after %d warm-up invocations %d kB, at the end %d kB:"
                     + " growth %.2f%%; live arrays %d; checksum %.6f%n", invocations, seconds, seconds * 1e6 / invocations,
                     warmup, rssAtWarmup, rssEnd, 100.0 * (rssEnd - rssAtWarmup) / rssAtWarmup,
-                    model.nativeResources().arrays(), checksum);
+                    NativeResources.live().arrays(), checksum);
         }
     }
 

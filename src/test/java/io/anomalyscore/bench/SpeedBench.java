@@ -15,16 +15,16 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.anomalyscore.deploy.LambdaRuntimeApiServer;
 import io.anomalyscore.deploy.SamTemplate;
 import io.anomalyscore.model.AnomalyModel;
-import io.anomalyscore.model.Architecture;
-import io.anomalyscore.model.DetectorType;
 import io.anomalyscore.model.EngineSettings;
 import io.anomalyscore.model.ModelArtifact;
-import io.anomalyscore.model.NetworkBlockFactory;
+import io.anomalyscore.model.detector.FitSettings;
+import io.anomalyscore.model.detector.network.MlpBlockFactory;
+import io.anomalyscore.model.detector.network.MlpConfig;
+import io.anomalyscore.model.detector.network.NetworkTrainer;
 import io.anomalyscore.model.RecordScore;
 import io.anomalyscore.scoring.RecordParser;
 import io.anomalyscore.scoring.ScoreRequest;
 import io.anomalyscore.scoring.ScoreResponse;
-import io.anomalyscore.training.NetworkTrainer;
 import io.anomalyscore.training.TrainingProgress;
 import java.io.ByteArrayInputStream;
 import java.io.DataInputStream;
@@ -155,7 +155,7 @@ public final class SpeedBench {
     static Map<String, Object> scoring(AnomalyModel model, double[][] rows) {
         Map<String, Object> r = new LinkedHashMap<>();
         r.put("features", model.manifest().features().size());
-        r.put("hidden", model.manifest().network().hidden());
+        r.put("hidden", MlpConfig.of(model.manifest().detectorConfig()).hidden());
         int warm = quick ? 2_000 : 10_000;
         int n = quick ? 5_000 : 30_000;
         double sink = 0;
@@ -222,8 +222,9 @@ public final class SpeedBench {
         Map<String, Object> r = new LinkedHashMap<>();
         r.put("rows", x.length);
         r.put("epochs", epochs);
-        r.put("autoencoder", fit(new Architecture(DetectorType.AUTOENCODER, 21, List.of(64, 32, 64)), x, x, epochs));
-        r.put("classifier", fit(new Architecture(DetectorType.CLASSIFIER, 21, List.of(100, 50)), x, y, epochs));
+        r.put("autoencoder", fit(List.of(64, 32, 64), 21, ai.djl.training.loss.Loss.l2Loss("mse", 1), x, x, epochs));
+        r.put("classifier", fit(List.of(100, 50), 1, ai.djl.training.loss.Loss.sigmoidBinaryCrossEntropyLoss(), x, y,
+                epochs));
         results.put("train", r);
     }
 
@@ -249,7 +250,8 @@ public final class SpeedBench {
         return x;
     }
 
-    static Map<String, Object> fit(Architecture a, float[][] x, float[][] y, int epochs) {
+    static Map<String, Object> fit(List<Integer> hidden, int outputs, ai.djl.training.loss.Loss loss, float[][] x,
+            float[][] y, int epochs) {
         List<Long> nanos = new ArrayList<>();
         TrainingProgress progress = new TrainingProgress(null) {
             @Override
@@ -257,11 +259,11 @@ public final class SpeedBench {
                 nanos.add(ns);
             }
         };
-        new NetworkTrainer(progress).fit(a, x, y, new float[0][], new float[0][],
-                new NetworkTrainer.Settings(epochs, epochs + 1, 64, 1e-3, 42));
+        new NetworkTrainer(progress).fit(() -> MlpBlockFactory.build(hidden, outputs), loss, x, y, new float[0][],
+                new float[0][], new FitSettings(epochs, epochs + 1, 64, 1e-3, 42, hidden));
         double[] sps = nanos.stream().skip(1).mapToDouble(ns -> x.length / (ns / 1e9)).toArray(); // epoch 1 = warm-up
         Map<String, Object> r = new LinkedHashMap<>();
-        r.put("hidden", a.hidden());
+        r.put("hidden", hidden);
         r.put("samples_per_s_median", median(sps));
         r.put("per_epoch", sps);
         r.put("loadavg", loadavg());
@@ -383,10 +385,10 @@ public final class SpeedBench {
             r.put("preprocess_ns", timePerCall(n, i -> model.preprocessor().transform(new double[][] {rows[i % rows.length]})));
 
             // raw DJL pieces on the same weights, outside AnomalyModel
-            Architecture arch = model.manifest().network();
-            Block block = NetworkBlockFactory.build(arch);
+            int inputs = model.manifest().features().size();
+            Block block = MlpBlockFactory.build(MlpConfig.of(model.manifest().detectorConfig()).hidden(), inputs);
             try (Model m = Model.newInstance("profile")) {
-                block.initialize(m.getNDManager(), DataType.FLOAT32, new Shape(1, arch.inputs()));
+                block.initialize(m.getNDManager(), DataType.FLOAT32, new Shape(1, inputs));
                 block.loadParameters(m.getNDManager(), new DataInputStream(new ByteArrayInputStream(
                         Files.readAllBytes(DEFAULT_MODEL.resolve(ModelArtifact.WEIGHTS)))));
                 m.setBlock(block);

@@ -9,6 +9,9 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.SequentialBlock;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.anomalyscore.model.detector.FittedDetector;
+import io.anomalyscore.model.detector.network.MlpBlockFactory;
+import io.anomalyscore.model.detector.network.MlpConfig;
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -20,7 +23,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The artifact format on a small hand-built autoencoder: round trip and every rejection. */
+/**
+ * The artifact format on a small hand-built autoencoder: round trip and every rejection of a
+ * malformed manifest. Field checks edit the manifest and then re-seal it (recompute its version),
+ * so they reach the field validation; {@code ArtifactTamperTest} covers edits that are not resealed.
+ */
 class ModelArtifactTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -32,13 +39,13 @@ class ModelArtifactTest {
     private Path artifact;
     private ArtifactManifest written;
 
-    static byte[] initialWeights(Architecture architecture) throws IOException {
-        SequentialBlock block = NetworkBlockFactory.build(architecture);
+    static List<FittedDetector.Part> initialWeights(int inputs, List<Integer> hidden) throws IOException {
+        SequentialBlock block = MlpBlockFactory.build(hidden, inputs);
         try (NDManager manager = NDManager.newBaseManager()) {
-            block.initialize(manager, DataType.FLOAT32, new Shape(1, architecture.inputs()));
+            block.initialize(manager, DataType.FLOAT32, new Shape(1, inputs));
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
             block.saveParameters(new DataOutputStream(bytes));
-            return bytes.toByteArray();
+            return List.of(new FittedDetector.Part(ModelArtifact.WEIGHTS, "parameters", bytes.toByteArray()));
         }
     }
 
@@ -47,25 +54,28 @@ class ModelArtifactTest {
                 new double[] {0.5, 1.5, 2.5});
         double[] quantiles = Calibration.quantilesOf(new double[] {0.1, 0.2, 0.4, 0.8});
         Calibration calibration = new Calibration(0.7, "contamination-quantile", 0.01, quantiles);
-        Provenance provenance = new Provenance("tiny.csv", "00", 4, 4, 4, 0, null, "unsupervised",
+        Provenance provenance = new Provenance("tiny.csv", "00", 4, 4, 4, 0, 0, null, "unsupervised",
                 Map.of("seed", "1"), 1, 1, Map.of("djl", "test"));
         return new ArtifactManifest(ArtifactManifest.FORMAT_VERSION, "tiny", "", "2026-01-01T00:00:00Z",
-                "autoencoder", List.of("a", "b", "c"), preprocessing, hidden, 0.7, calibration, null, provenance,
+                "autoencoder", List.of("a", "b", "c"), preprocessing, new MlpConfig(hidden).toJson(), 0.7, calibration, null,
+                provenance,
                 null);
     }
 
     @BeforeEach
     void writeArtifact() throws IOException {
         artifact = dir.resolve("artifact");
-        Architecture architecture = new Architecture(DetectorType.AUTOENCODER, 3, List.of(4, 2, 4));
-        written = ModelArtifact.write(artifact, draft(architecture.hidden()), initialWeights(architecture));
+        written = ModelArtifact.write(artifact, draft(List.of(4, 2, 4)), initialWeights(3, List.of(4, 2, 4)));
     }
 
     private ObjectNode manifestTree() throws IOException {
         return (ObjectNode) JSON.readTree(artifact.resolve(ModelArtifact.MANIFEST).toFile());
     }
 
+    /** Writes {@code tree} as the manifest with its version recomputed, as a careful forger would. */
     private void writeManifest(ObjectNode tree) throws IOException {
+        tree.put("version", ManifestVersion.of(tree, new ObjectMapper().enable(
+                com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT)));
         Files.write(artifact.resolve(ModelArtifact.MANIFEST), JSON.writeValueAsBytes(tree));
     }
 
@@ -73,25 +83,27 @@ class ModelArtifactTest {
     void writeFillsChecksumAndContentHashVersion() throws IOException {
         byte[] weights = Files.readAllBytes(artifact.resolve(ModelArtifact.WEIGHTS));
 
-        assertThat(written.files()).containsExactly(Map.entry(ModelArtifact.WEIGHTS, Sha256.of(weights)));
-        String expected = Sha256.of(ModelArtifact.toJson(written.withIdentity("", "", written.files())))
+        assertThat(written.formatVersion()).isEqualTo(2);
+        assertThat(written.components()).containsExactly(
+                new Component(ModelArtifact.WEIGHTS, "parameters", Sha256.of(weights)));
+        String expected = Sha256.of(ModelArtifact.toJson(written.withIdentity("", "", written.components())))
                 .substring(0, 16);
         assertThat(written.version()).isEqualTo(expected).hasSize(16);
         assertThat(written.createdAt()).isEqualTo("2026-01-01T00:00:00Z");
         try (var entries = Files.list(artifact)) {
-            assertThat(entries.map(p -> p.getFileName().toString())).containsExactlyInAnyOrderElementsOf(ModelArtifact.FILES);
+            assertThat(entries.map(p -> p.getFileName().toString()))
+                    .containsExactlyInAnyOrder(ModelArtifact.MANIFEST, ModelArtifact.WEIGHTS);
         }
     }
 
     @Test
     void versionIgnoresCreationTimeButNotContent() throws IOException {
-        Architecture architecture = new Architecture(DetectorType.AUTOENCODER, 3, List.of(4, 2, 4));
         byte[] weights = Files.readAllBytes(artifact.resolve(ModelArtifact.WEIGHTS));
-        ArtifactManifest later = draft(architecture.hidden()).withIdentity("", "2030-01-01T00:00:00Z", null);
+        ArtifactManifest later = draft(List.of(4, 2, 4)).withIdentity("", "2030-01-01T00:00:00Z", null);
 
-        ArtifactManifest again = ModelArtifact.write(dir.resolve("again"), later, weights);
+        ArtifactManifest again = ModelArtifact.write(dir.resolve("again"), later, parts(weights));
         weights[weights.length - 1] ^= 1;
-        ArtifactManifest other = ModelArtifact.write(dir.resolve("other"), later, weights);
+        ArtifactManifest other = ModelArtifact.write(dir.resolve("other"), later, parts(weights));
 
         assertThat(again.version()).isEqualTo(written.version());
         assertThat(other.version()).isNotEqualTo(written.version());
@@ -102,7 +114,9 @@ class ModelArtifactTest {
         ModelArtifact.Contents contents = ModelArtifact.read(artifact, ModelArtifact.DEFAULT_MAX_BYTES);
 
         assertThat(contents.manifest()).usingRecursiveComparison().isEqualTo(written);
-        assertThat(contents.weights()).isEqualTo(Files.readAllBytes(artifact.resolve(ModelArtifact.WEIGHTS)));
+        assertThat(contents.components()).containsOnlyKeys(ModelArtifact.WEIGHTS);
+        assertThat(contents.components().get(ModelArtifact.WEIGHTS))
+                .isEqualTo(Files.readAllBytes(artifact.resolve(ModelArtifact.WEIGHTS)));
         try (AnomalyModel first = AnomalyModel.load(contents);
                 AnomalyModel second = AnomalyModel.load(artifact, ModelArtifact.DEFAULT_MAX_BYTES)) {
             RecordScore[] a = first.score(RECORDS, true);
@@ -111,7 +125,7 @@ class ModelArtifactTest {
             for (RecordScore s : a) {
                 assertThat(s.score()).isFinite().isGreaterThanOrEqualTo(0);
                 assertThat(s.featureErrors()).hasSize(3);
-                assertThat(s.score()).isEqualTo(Scores.mean(s.featureErrors()));
+                assertThat(s.score()).isEqualTo(java.util.Arrays.stream(s.featureErrors()).sum() / 3);
                 assertThat(s.anomalous()).isEqualTo(s.score() >= 0.7);
             }
             // the first record is the fourth with its missing value imputed to the median 0.5
@@ -122,12 +136,12 @@ class ModelArtifactTest {
     @Test
     void unknownFormatVersionIsRejectedByNumber() throws IOException {
         ObjectNode tree = manifestTree();
-        tree.put("formatVersion", 2);
+        tree.put("formatVersion", 3);
         writeManifest(tree);
 
         assertThatThrownBy(() -> ModelArtifact.read(artifact, ModelArtifact.DEFAULT_MAX_BYTES))
                 .isInstanceOf(ArtifactFormatException.class)
-                .hasMessageContaining("format version 2");
+                .hasMessageContaining("format version 3");
     }
 
     @Test
@@ -144,7 +158,7 @@ class ModelArtifactTest {
 
     @Test
     void missingManifestFieldIsRejectedByName() throws IOException {
-        for (String field : List.of("name", "threshold", "features", "calibration", "files")) {
+        for (String field : List.of("name", "threshold", "features", "calibration", "detectorConfig")) {
             writeArtifact();
             ObjectNode tree = manifestTree();
             tree.remove(field);
@@ -161,12 +175,12 @@ class ModelArtifactTest {
     @Test
     void blankOrNullManifestFieldIsRejectedByName() throws IOException {
         ObjectNode tree = manifestTree();
-        tree.put("version", " ");
+        tree.put("name", " ");
         writeManifest(tree);
         assertThatThrownBy(() -> ModelArtifact.read(artifact, ModelArtifact.DEFAULT_MAX_BYTES))
-                .isInstanceOf(ArtifactFormatException.class).hasMessageContaining("version");
+                .isInstanceOf(ArtifactFormatException.class).hasMessageContaining("name");
 
-        tree.put("version", "abc");
+        tree.put("name", "tiny");
         tree.putNull("provenance");
         writeManifest(tree);
         assertThatThrownBy(() -> ModelArtifact.read(artifact, ModelArtifact.DEFAULT_MAX_BYTES))
@@ -191,12 +205,27 @@ class ModelArtifactTest {
 
     @Test
     void weightsOfAnotherNetworkAreRejectedOnLoad() throws IOException {
-        Architecture other = new Architecture(DetectorType.AUTOENCODER, 3, List.of(5, 2, 5));
-        ModelArtifact.write(dir.resolve("mismatch"), draft(List.of(4, 2, 4)), initialWeights(other));
+        ModelArtifact.write(dir.resolve("mismatch"), draft(List.of(4, 2, 4)), initialWeights(3, List.of(5, 2, 5)));
 
         assertThatThrownBy(() -> AnomalyModel.load(dir.resolve("mismatch"), ModelArtifact.DEFAULT_MAX_BYTES))
                 .isInstanceOf(ArtifactFormatException.class)
-                .hasMessageContaining("weights do not match");
+                .hasMessageContaining("do not fit the manifest's autoencoder");
+    }
+
+    @Test
+    void unknownDetectorOrRoleIsRejected() throws IOException {
+        ObjectNode tree = manifestTree();
+        tree.put("detector", "forest-of-hope");
+        writeManifest(tree);
+        assertThatThrownBy(() -> ModelArtifact.read(artifact, ModelArtifact.DEFAULT_MAX_BYTES))
+                .isInstanceOf(ArtifactFormatException.class).hasMessageContaining("unknown detector: forest-of-hope");
+
+        writeArtifact();
+        tree = manifestTree();
+        ((ObjectNode) tree.get("components").get(0)).put("role", "code");
+        writeManifest(tree);
+        assertThatThrownBy(() -> ModelArtifact.read(artifact, ModelArtifact.DEFAULT_MAX_BYTES))
+                .isInstanceOf(ArtifactFormatException.class).hasMessageContaining("unknown role code");
     }
 
     @Test
@@ -222,10 +251,14 @@ class ModelArtifactTest {
 
     @Test
     void invalidJsonIsRejected() throws IOException {
-        Files.writeString(artifact.resolve(ModelArtifact.MANIFEST), "{\"formatVersion\": 1,");
+        Files.writeString(artifact.resolve(ModelArtifact.MANIFEST), "{\"formatVersion\": 2,");
         assertThatThrownBy(() -> ModelArtifact.read(artifact, ModelArtifact.DEFAULT_MAX_BYTES))
                 .isInstanceOf(ArtifactFormatException.class)
                 .hasMessageContaining("not valid JSON");
+    }
+
+    private static List<FittedDetector.Part> parts(byte[] weights) {
+        return List.of(new FittedDetector.Part(ModelArtifact.WEIGHTS, "parameters", weights));
     }
 
     private void deleteArtifact() throws IOException {

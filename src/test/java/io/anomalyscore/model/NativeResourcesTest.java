@@ -2,7 +2,6 @@ package io.anomalyscore.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.anomalyscore.model.AnomalyModel.NativeResources;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -48,7 +47,7 @@ class NativeResourcesTest {
         for (int i = 0; i < rows.length; i++) {
             alone[i] = model.score(new double[][] {rows[i]}, false)[0].score();
         }
-        NativeResources idle = model.nativeResources();
+        NativeResources idle = NativeResources.live();
         assertThat(idle.arrays()).as("the weights are live arrays").isPositive();
 
         ExecutorService pool = Executors.newFixedThreadPool(THREADS);
@@ -79,7 +78,7 @@ class NativeResourcesTest {
         pool.shutdown();
         assertThat(scored).isGreaterThan(10_000);
 
-        NativeResources after = model.nativeResources();
+        NativeResources after = NativeResources.live();
         System.out.printf("native resources: idle %s; after %d records on %d threads %s%n", idle, scored, THREADS, after);
         assertThat(after.arrays()).as("live arrays after %d records: %s vs idle %s", scored, after, idle)
                 .isEqualTo(idle.arrays());
@@ -88,13 +87,13 @@ class NativeResourcesTest {
 
     @Test
     void aLeakedArrayIsCounted() {
-        NativeResources before = model.nativeResources();
+        NativeResources before = NativeResources.live();
         try (var manager = ai.djl.ndarray.NDManager.newBaseManager()) {
             manager.create(new float[] {1, 2, 3});
-            NativeResources during = model.nativeResources();
+            NativeResources during = NativeResources.live();
             assertThat(during.arrays()).isEqualTo(before.arrays() + 1);
             assertThat(during.managers()).isEqualTo(before.managers() + 1);
         }
-        assertThat(model.nativeResources()).isEqualTo(before);
+        assertThat(NativeResources.live()).isEqualTo(before);
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.anomalyscore.model.AnomalyModel;
+import io.anomalyscore.model.NativeResources;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import jakarta.inject.Inject;
@@ -89,7 +90,7 @@ class ConcurrentScoringTest {
         for (int i = 0; i < rows.length; i++) {
             alone[i] = score(new double[][] {rows[i]})[0];
         }
-        AnomalyModel.NativeResources idle = model.nativeResources();
+        NativeResources idle = NativeResources.live();
 
         AtomicInteger requests = new AtomicInteger();
         AtomicInteger records = new AtomicInteger();
@@ -134,7 +135,7 @@ class ConcurrentScoringTest {
         }
         clients.shutdown();
         double seconds = (System.nanoTime() - t0) / 1e9;
-        AnomalyModel.NativeResources after = model.nativeResources();
+        NativeResources after = NativeResources.live();
         System.out.printf("concurrency: %d clients, %d requests, %d records in %.1f s, %d 5xx, %d failures;"
                 + " native idle %s, after %s%n", CLIENTS, requests.get(), records.get(), seconds,
                 serverErrors.get(), failures.size(), idle, after);

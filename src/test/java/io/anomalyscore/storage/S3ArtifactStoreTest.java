@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.adobe.testing.s3mock.junit5.S3MockExtension;
 import io.anomalyscore.model.AnomalyModel;
 import io.anomalyscore.model.ArtifactManifest;
-import io.anomalyscore.model.DetectorType;
 import io.anomalyscore.model.ModelArtifact;
 import io.anomalyscore.training.TrainingInputException;
 import io.anomalyscore.training.TrainingOptions;
@@ -79,8 +78,8 @@ class S3ArtifactStoreTest {
     }
 
     private static TrainingOptions options(String data, String output) {
-        return new TrainingOptions(data, output, "cardio", "label", List.of(), DetectorType.AUTOENCODER, false,
-                false, 0.2, 3, 15, 64, 0.001, 42, 0.01, List.of());
+        return new TrainingOptions(data, output, "cardio", "label", List.of(), "autoencoder", false,
+                false, 0.2, 0.2, 3, 15, 64, 0.001, 42, 0.01, List.of(), 1);
     }
 
     private static TrainingReport train(S3Client s3, TrainingOptions options) throws IOException {
@@ -120,7 +119,7 @@ class S3ArtifactStoreTest {
 
         // the same run on local files trains the same weights (the version differs: it names the source)
         TrainingReport local = train(client, options(CARDIO, dir.resolve("local").toString()));
-        assertThat(local.manifest().files()).isEqualTo(manifest.files());
+        assertThat(local.manifest().components()).isEqualTo(manifest.components());
         assertThat(local.manifest().provenance().dataSha256()).isEqualTo(manifest.provenance().dataSha256());
         double[][] rows = new double[40][21];
         for (int i = 0; i < rows.length; i++) {

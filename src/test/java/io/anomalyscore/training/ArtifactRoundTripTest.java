@@ -61,30 +61,36 @@ class ArtifactRoundTripTest {
     void manifestFieldsDescribeTheArtifact() throws IOException {
         byte[] weights = Files.readAllBytes(first.resolve(ModelArtifact.WEIGHTS));
 
-        assertThat(manifest.formatVersion()).isEqualTo(1);
+        assertThat(manifest.formatVersion()).isEqualTo(2);
         assertThat(manifest.name()).isEqualTo("cardio");
         assertThat(manifest.detector()).isEqualTo("autoencoder");
         assertThat(manifest.features()).containsExactlyElementsOf(
                 IntStream.range(0, 21).mapToObj(i -> "f" + i).toList());
-        assertThat(manifest.files()).containsEntry(ModelArtifact.WEIGHTS, Sha256.of(weights)).hasSize(1);
+        assertThat(manifest.components()).containsExactly(
+                new io.anomalyscore.model.Component(ModelArtifact.WEIGHTS, "parameters", Sha256.of(weights)));
+        assertThat(manifest.detectorConfig().toString()).isEqualTo("{\"hidden\":[64,32,64]}");
         assertThat(first.getFileName().toString()).isEqualTo(manifest.version());
-        String contentHash = Sha256.of(ModelArtifact.toJson(manifest.withIdentity("", "", manifest.files())))
+        String contentHash = Sha256.of(ModelArtifact.toJson(manifest.withIdentity("", "", manifest.components())))
                 .substring(0, 16);
         assertThat(manifest.version()).isEqualTo(contentHash);
         assertThat(manifest.provenance().rows()).isEqualTo(1831);
         assertThat(manifest.provenance().mode()).isEqualTo("semi-supervised");
         assertThat(manifest.provenance().epochsRun()).isBetween(1, 3);
         assertThat(manifest.provenance().dataSha256()).isEqualTo(Sha256.of(Path.of(CARDIO)));
-        assertThat(manifest.provenance().hyperParameters()).containsEntry("seed", "7").containsEntry("epochs", "3");
+        assertThat(manifest.provenance().hyperParameters()).containsEntry("seed", "7").containsEntry("epochs", "3")
+                .containsEntry("threads", "1").containsEntry("testFraction", "0.2").containsEntry("loss", "mse");
+        assertThat(manifest.provenance().testRows()).isEqualTo(366);
         assertThat(manifest.calibration().method()).isEqualTo("f1-validation");
         assertThat(manifest.threshold()).isEqualTo(manifest.calibration().threshold());
     }
 
     @Test
     void loadedModelReproducesReportedMetricsAndCalibration() {
-        DataSplit split = DataSplit.of(data.size(), data.labels(), 0.2, 7);
+        DataSplit split = DataSplit.of(data.size(), data.labels(), 0.2, 0.2, 7);
         double[][] validation = DataSplit.select(data.rows(), split.validation());
         int[] validationLabels = DataSplit.select(data.labels(), split.validation());
+        double[][] test = DataSplit.select(data.rows(), split.test());
+        int[] testLabels = DataSplit.select(data.labels(), split.test());
         double[][] training = DataSplit.select(data.rows(), split.training());
         int[] trainingLabels = DataSplit.select(data.labels(), split.training());
         double[][] normalTraining = IntStream.range(0, training.length).filter(i -> trainingLabels[i] == 0)
@@ -93,10 +99,15 @@ class ArtifactRoundTripTest {
         try (AnomalyModel model = AnomalyModel.load(first, ModelArtifact.DEFAULT_MAX_BYTES)) {
             Metrics v = DetectorEvaluator.evaluate(model.rawScores(validation), validationLabels, manifest.threshold());
             Metrics t = DetectorEvaluator.evaluate(model.rawScores(training), trainingLabels, manifest.threshold());
+            Metrics h = DetectorEvaluator.evaluate(model.rawScores(test), testLabels, manifest.threshold());
             assertThat(v).isEqualTo(manifest.evaluation().validation());
             assertThat(t).isEqualTo(manifest.evaluation().training());
+            assertThat(h).isEqualTo(manifest.evaluation().test()).isEqualTo(manifest.evaluation().headline());
             assertThat(v.rows()).isEqualTo(366);
             assertThat(v.anomalies()).isEqualTo(35);
+            assertThat(h.rows()).isEqualTo(366);
+            assertThat(h.anomalies()).isEqualTo(35);
+            assertThat(t.rows() + v.rows() + h.rows()).isEqualTo(1831);
             assertThat(manifest.calibration().quantiles())
                     .containsExactly(Calibration.quantilesOf(model.rawScores(normalTraining)));
         }

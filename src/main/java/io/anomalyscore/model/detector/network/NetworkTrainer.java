@@ -1,4 +1,4 @@
-package io.anomalyscore.training;
+package io.anomalyscore.model.detector.network;
 
 import ai.djl.Device;
 import ai.djl.Model;
@@ -14,9 +14,8 @@ import ai.djl.training.Trainer;
 import ai.djl.training.loss.Loss;
 import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
-import io.anomalyscore.model.Architecture;
-import io.anomalyscore.model.DetectorType;
-import io.anomalyscore.model.NetworkBlockFactory;
+import io.anomalyscore.model.detector.FitProgress;
+import io.anomalyscore.model.detector.FitSettings;
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -24,48 +23,45 @@ import java.io.UncheckedIOException;
 import java.util.Random;
 
 /**
- * Fits a detector network with DJL on PyTorch: Adam, mini-batches shuffled by seed, early
- * stopping on validation loss; returns the weights of the best epoch as DJL {@code .params}.
+ * Fits a DJL block on the PyTorch engine: Adam, mini-batches shuffled by seed, early stopping on
+ * the validation loss; returns the parameters of the best epoch as DJL {@code .params}. Shared by
+ * every network detector; the detector chooses the block, the loss and the targets.
  */
 public final class NetworkTrainer {
 
     /** What training produced. */
     public record Result(byte[] weights, int epochsRun, int bestEpoch, double bestValidationLoss) {}
 
-    /** Settings of one fit. */
-    public record Settings(int epochs, int patience, int batchSize, double learningRate, long seed) {}
+    private final FitProgress progress;
 
-    private final TrainingProgress progress;
-
-    public NetworkTrainer(TrainingProgress progress) {
+    public NetworkTrainer(FitProgress progress) {
         this.progress = progress;
     }
 
     /**
-     * Trains {@code architecture} to map {@code x} to {@code y}; {@code validationX}/{@code
-     * validationY} drive early stopping (when empty, the training loss does).
+     * Trains {@code block} (built by {@code blockFactory} after the engine's seed is set) to map
+     * {@code x} to {@code y} under {@code loss}; {@code validationX}/{@code validationY} drive
+     * early stopping (when empty, the training loss does).
      */
-    public Result fit(Architecture architecture, float[][] x, float[][] y, float[][] validationX,
-            float[][] validationY, Settings settings) {
+    public Result fit(java.util.function.Supplier<Block> blockFactory, Loss loss, float[][] x, float[][] y,
+            float[][] validationX, float[][] validationY, FitSettings settings) {
         Engine.getInstance().setRandomSeed((int) settings.seed());
-        Block block = NetworkBlockFactory.build(architecture);
-        Loss loss = architecture.detector() == DetectorType.AUTOENCODER
-                ? Loss.l2Loss("mse", 1)
-                : Loss.sigmoidBinaryCrossEntropyLoss();
+        Block block = blockFactory.get();
+        int inputs = x[0].length;
         DefaultTrainingConfig config = new DefaultTrainingConfig(loss)
                 .optOptimizer(Optimizer.adam().optLearningRateTracker(Tracker.fixed((float) settings.learningRate())).build())
                 .optDevices(new Device[] {Device.cpu()});
         try (Model model = Model.newInstance("training")) {
             model.setBlock(block);
             try (Trainer trainer = model.newTrainer(config)) {
-                trainer.initialize(new Shape(1, architecture.inputs()));
+                trainer.initialize(new Shape(1, inputs));
                 return loop(trainer, block, loss, x, y, validationX, validationY, settings);
             }
         }
     }
 
     private Result loop(Trainer trainer, Block block, Loss loss, float[][] x, float[][] y, float[][] vx,
-            float[][] vy, Settings s) {
+            float[][] vy, FitSettings s) {
         Random random = new Random(s.seed());
         int[] order = new int[x.length];
         for (int i = 0; i < order.length; i++) {
