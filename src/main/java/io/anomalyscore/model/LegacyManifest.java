@@ -10,7 +10,7 @@ import java.util.Map;
  * Reads format 1 manifests (written before detectors had components) as format 2, in memory:
  * {@code architecture: [..]} becomes {@code detectorConfig: {"hidden": [..]}}, the {@code files}
  * map becomes {@code components} with the role {@code parameters}, evaluations gain an empty
- * {@code test} split and provenance {@code testRows: 0}. The file itself is never rewritten, so
+ * {@code test} split and provenance {@code testRows: 0} and an empty {@code machine}. The file itself is never rewritten, so
  * its version still verifies against its original bytes.
  */
 final class LegacyManifest {
@@ -40,6 +40,7 @@ final class LegacyManifest {
         }
         if (m.get("provenance") instanceof ObjectNode provenance) {
             provenance.put("testRows", 0);
+            provenance.putObject("machine");
         }
         return m;
     }

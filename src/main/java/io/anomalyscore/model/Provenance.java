@@ -18,6 +18,8 @@ import java.util.Map;
  * @param epochsRun epochs trained before stopping (0 for detectors without epochs)
  * @param bestEpoch epoch whose weights were kept (lowest validation loss)
  * @param libraries DJL and PyTorch versions
+ * @param machine the CPU model and architecture that trained it (PyTorch's float kernels, and so
+ *     the last bits of the weights, differ between CPUs); empty in format 1 artifacts
  */
 public record Provenance(
         String dataSource,
@@ -32,10 +34,12 @@ public record Provenance(
         Map<String, String> hyperParameters,
         int epochsRun,
         int bestEpoch,
-        Map<String, String> libraries) {
+        Map<String, String> libraries,
+        Map<String, String> machine) {
 
     public Provenance {
         hyperParameters = new java.util.TreeMap<>(hyperParameters);
         libraries = new java.util.TreeMap<>(libraries);
+        machine = machine == null ? Map.of() : new java.util.TreeMap<>(machine);
     }
 }

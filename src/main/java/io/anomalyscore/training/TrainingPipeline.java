@@ -103,7 +103,8 @@ public final class TrainingPipeline {
         Provenance provenance = new Provenance(o.data(), data.sha256(), data.size(), p.training().length,
                 p.fit().length, p.validation().length, p.test().length, o.labelColumn(), p.mode(),
                 o.hyperParameters(), fitted.epochsRun(), fitted.bestEpoch(),
-                Map.of("djl", Engine.getDjlVersion(), "pytorch", Engine.getEngine("PyTorch").getVersion()));
+                Map.of("djl", Engine.getDjlVersion(), "pytorch", Engine.getEngine("PyTorch").getVersion()),
+                MachineFacts.describe());
         Calibration placeholder = new Calibration(0, "none", null, new double[] {0, 0});
         return new ArtifactManifest(ArtifactManifest.FORMAT_VERSION, o.name(), "",
                 Instant.now(clock).truncatedTo(ChronoUnit.SECONDS).toString(), o.detector(), data.features(),

@@ -55,7 +55,7 @@ class ModelArtifactTest {
         double[] quantiles = Calibration.quantilesOf(new double[] {0.1, 0.2, 0.4, 0.8});
         Calibration calibration = new Calibration(0.7, "contamination-quantile", 0.01, quantiles);
         Provenance provenance = new Provenance("tiny.csv", "00", 4, 4, 4, 0, 0, null, "unsupervised",
-                Map.of("seed", "1"), 1, 1, Map.of("djl", "test"));
+                Map.of("seed", "1"), 1, 1, Map.of("djl", "test"), Map.of("cpu", "test"));
         return new ArtifactManifest(ArtifactManifest.FORMAT_VERSION, "tiny", "", "2026-01-01T00:00:00Z",
                 "autoencoder", List.of("a", "b", "c"), preprocessing, new MlpConfig(hidden).toJson(), 0.7, calibration, null,
                 provenance,

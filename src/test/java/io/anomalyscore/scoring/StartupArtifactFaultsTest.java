@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.anomalyscore.model.AnomalyModel;
+import io.anomalyscore.model.ManifestSealer;
 import io.anomalyscore.model.ModelArtifact;
 import io.anomalyscore.model.Sha256;
 import io.anomalyscore.storage.S3Settings;
@@ -22,7 +23,10 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Artifact faults through {@link ModelLoader}, the start-up path: a local repository ({@code
  * LATEST} + version folder) holding the default model, damaged one way per test. Each load must
- * fail with a {@link ModelLoadException} naming the URI and the reason.
+ * fail with a {@link ModelLoadException} naming the URI and the reason, which is what stops the
+ * service from starting ({@code ModelProducer} lets it propagate out of start-up). Edits that are
+ * not resealed are caught by the manifest's content hash; resealed ones ({@link ManifestSealer})
+ * reach the later checks.
  */
 class StartupArtifactFaultsTest {
 
@@ -41,10 +45,14 @@ class StartupArtifactFaultsTest {
         version = manifest(CardioRows.DEFAULT_MODEL).get("version").asText();
         repo = Files.createDirectories(root.resolve("repo"));
         artifact = Files.createDirectories(repo.resolve(version));
-        for (String file : ModelArtifact.FILES) {
+        for (String file : files()) {
             Files.copy(CardioRows.DEFAULT_MODEL.resolve(file), artifact.resolve(file));
         }
         Files.writeString(repo.resolve("LATEST"), version + "\n");
+    }
+
+    private static java.util.List<String> files() throws IOException {
+        return ModelArtifact.listedFiles(Files.readAllBytes(CardioRows.DEFAULT_MODEL.resolve(ModelArtifact.MANIFEST)));
     }
 
     private static ObjectNode manifest(Path dir) throws IOException {
@@ -55,6 +63,14 @@ class StartupArtifactFaultsTest {
         JSON.writerWithDefaultPrettyPrinter().writeValue(artifact.resolve(ModelArtifact.MANIFEST).toFile(), manifest);
     }
 
+    private void writeResealed(ObjectNode manifest) throws IOException {
+        writeManifest(ManifestSealer.reseal(manifest));
+    }
+
+    private static ObjectNode weightsComponent(ObjectNode manifest) {
+        return (ObjectNode) manifest.get("components").get(0);
+    }
+
     private byte[] weights() throws IOException {
         return Files.readAllBytes(artifact.resolve(ModelArtifact.WEIGHTS));
     }
@@ -63,8 +79,8 @@ class StartupArtifactFaultsTest {
     private void writeWeightsWithMatchingChecksum(byte[] weights) throws IOException {
         Files.write(artifact.resolve(ModelArtifact.WEIGHTS), weights);
         ObjectNode m = manifest(artifact);
-        ((ObjectNode) m.get("files")).put(ModelArtifact.WEIGHTS, Sha256.of(weights));
-        writeManifest(m);
+        weightsComponent(m).put("sha256", Sha256.of(weights));
+        writeResealed(m);
     }
 
     private void fails(String... reason) {
@@ -97,7 +113,7 @@ class StartupArtifactFaultsTest {
     void truncatedParamsWithAMatchingChecksum() throws IOException {
         byte[] w = weights();
         writeWeightsWithMatchingChecksum(Arrays.copyOf(w, w.length - 100));
-        fails("weights do not match the manifest's network");
+        fails("the components do not fit the manifest's autoencoder");
     }
 
     @Test
@@ -111,8 +127,8 @@ class StartupArtifactFaultsTest {
     @Test
     void sha256MismatchInTheManifest() throws IOException {
         ObjectNode m = manifest(artifact);
-        ((ObjectNode) m.get("files")).put(ModelArtifact.WEIGHTS, "0".repeat(64));
-        writeManifest(m);
+        weightsComponent(m).put("sha256", "0".repeat(64));
+        writeResealed(m);
         fails("sha256 mismatch", "0".repeat(64));
     }
 
@@ -120,7 +136,7 @@ class StartupArtifactFaultsTest {
     void manifestMissingAField() throws IOException {
         ObjectNode m = manifest(artifact);
         m.remove("threshold");
-        writeManifest(m);
+        writeResealed(m);
         fails("threshold");
     }
 
@@ -139,8 +155,54 @@ class StartupArtifactFaultsTest {
         ObjectNode pre = (ObjectNode) m.get("preprocessing");
         ((ArrayNode) pre.get("mean")).add(0.0);
         ((ArrayNode) pre.get("scale")).add(1.0);
+        writeResealed(m);
+        fails("the components do not fit the manifest's autoencoder", "22 features");
+    }
+
+    @Test
+    void thresholdEdited() throws IOException {
+        ObjectNode m = manifest(artifact);
+        m.put("threshold", m.get("threshold").asDouble() * 2);
+        ((ObjectNode) m.get("calibration")).put("threshold", m.get("threshold").asDouble());
         writeManifest(m);
-        fails("weights do not match the manifest's network", "22 features");
+        fails("manifest content does not match its version " + version, "edited");
+    }
+
+    @Test
+    void preprocessingMeanEdited() throws IOException {
+        ObjectNode m = manifest(artifact);
+        ((ArrayNode) m.get("preprocessing").get("mean")).set(3, JSON.getNodeFactory().numberNode(0.5));
+        writeManifest(m);
+        fails("manifest content does not match its version " + version);
+    }
+
+    @Test
+    void versionEdited() throws IOException {
+        ObjectNode m = manifest(artifact);
+        m.put("version", "0123456789abcdef");
+        writeManifest(m);
+        fails("manifest content does not match its version 0123456789abcdef", "content hash " + version);
+    }
+
+    @Test
+    void componentSwappedForAnotherValidOne() throws IOException {
+        // weights of another trained autoencoder with the same layers: valid tensors, wrong model
+        byte[] other = Files.readAllBytes(Path.of("src/test/resources/fixtures/format1/autoencoder")
+                .resolve(ModelArtifact.WEIGHTS));
+        Files.write(artifact.resolve(ModelArtifact.WEIGHTS), other);
+        fails("sha256 mismatch for weights.params");
+
+        // and with its checksum written into the manifest too: the content hash no longer fits
+        ObjectNode m = manifest(artifact);
+        weightsComponent(m).put("sha256", Sha256.of(other));
+        writeManifest(m);
+        fails("manifest content does not match its version " + version);
+    }
+
+    @Test
+    void missingComponentFile() throws IOException {
+        Files.delete(artifact.resolve(ModelArtifact.WEIGHTS));
+        fails("missing file weights.params");
     }
 
     @Test
@@ -160,7 +222,7 @@ class StartupArtifactFaultsTest {
     @Test
     void versionFolderSymlinkedOutsideTheRepository() throws IOException {
         Path outside = Files.createDirectories(root.resolve("elsewhere"));
-        for (String file : ModelArtifact.FILES) {
+        for (String file : files()) {
             Files.move(artifact.resolve(file), outside.resolve(file));
         }
         Files.delete(artifact);
