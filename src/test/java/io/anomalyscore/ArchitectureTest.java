@@ -2,58 +2,70 @@ package io.anomalyscore;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.anomalyscore.SourceReferences.Reference;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * The package rules the design rests on, checked on the sources: {@code model} (shared by training
- * and serving) imports no framework, {@code storage} no Quarkus, and {@code training} and
- * {@code scoring} never import each other.
+ * The package rules the design rests on, checked on every package-qualified name in the sources
+ * (imports and inline names alike): {@code model} (shared by training and serving) refers only to
+ * the JDK, DJL and Jackson, {@code storage} and {@code training} to no Quarkus nor Jakarta, and
+ * {@code training} and {@code scoring} never to each other.
  */
 class ArchitectureTest {
 
     private static final Path MAIN = Path.of("src/main/java/io/anomalyscore");
 
-    @Test
-    void modelImportsOnlyTheJdkDjlAndJackson() throws IOException {
-        assertThat(imports("model"))
-                .allMatch(i -> i.startsWith("java.") || i.startsWith("ai.djl.") || i.startsWith("com.fasterxml.jackson.")
-                        || i.startsWith("io.anomalyscore.model."));
-    }
+    static final Rule MODEL = Rule.onlyTo("java.", "ai.djl.", "com.fasterxml.jackson.", "io.anomalyscore.model.");
+    static final Rule STORAGE = Rule.never("io.quarkus.", "jakarta.");
+    static final Rule TRAINING = Rule.never("io.quarkus.", "jakarta.", "io.anomalyscore.scoring.");
+    static final Rule SCORING = Rule.never("io.anomalyscore.training.");
 
-    @Test
-    void storageImportsNoQuarkusNorJakarta() throws IOException {
-        assertThat(imports("storage")).noneMatch(i -> i.startsWith("io.quarkus.") || i.startsWith("jakarta."));
-    }
+    /** Which qualified names a package may refer to. */
+    record Rule(boolean allowList, List<String> prefixes) {
 
-    @Test
-    void trainingAndScoringDoNotDependOnEachOther() throws IOException {
-        assertThat(imports("training")).noneMatch(i -> i.startsWith("io.anomalyscore.scoring"));
-        assertThat(imports("scoring")).noneMatch(i -> i.startsWith("io.anomalyscore.training"));
-    }
-
-    @Test
-    void trainingRunsWithoutQuarkus() throws IOException {
-        assertThat(imports("training")).noneMatch(i -> i.startsWith("io.quarkus.") || i.startsWith("jakarta."));
-    }
-
-    private static List<String> imports(String pkg) throws IOException {
-        List<String> imports = new ArrayList<>();
-        try (Stream<Path> files = Files.walk(MAIN.resolve(pkg))) {
-            for (Path file : (Iterable<Path>) files.filter(f -> f.toString().endsWith(".java"))::iterator) {
-                for (String line : Files.readAllLines(file)) {
-                    if (line.startsWith("import ")) {
-                        imports.add(line.substring(7).replace("static ", "").replace(";", "").strip());
-                    }
-                }
-            }
+        static Rule onlyTo(String... prefixes) {
+            return new Rule(true, Arrays.asList(prefixes));
         }
-        assertThat(imports).as("imports of %s", pkg).isNotEmpty();
-        return imports;
+
+        static Rule never(String... prefixes) {
+            return new Rule(false, Arrays.asList(prefixes));
+        }
+
+        /** The references that break this rule. */
+        List<Reference> violations(List<Reference> references) {
+            return references.stream()
+                    .filter(r -> prefixes.stream().anyMatch(r.name()::startsWith) != allowList)
+                    .toList();
+        }
+    }
+
+    @Test
+    void modelRefersOnlyToTheJdkDjlAndJackson() throws IOException {
+        assertThat(MODEL.violations(references("model"))).isEmpty();
+    }
+
+    @Test
+    void storageRefersToNoQuarkusNorJakarta() throws IOException {
+        assertThat(STORAGE.violations(references("storage"))).isEmpty();
+    }
+
+    @Test
+    void trainingRunsWithoutQuarkusAndWithoutScoring() throws IOException {
+        assertThat(TRAINING.violations(references("training"))).isEmpty();
+    }
+
+    @Test
+    void scoringDoesNotDependOnTraining() throws IOException {
+        assertThat(SCORING.violations(references("scoring"))).isEmpty();
+    }
+
+    private static List<Reference> references(String pkg) throws IOException {
+        List<Reference> references = SourceReferences.under(MAIN.resolve(pkg));
+        assertThat(references).as("qualified names in %s", pkg).isNotEmpty();
+        return references;
     }
 }

@@ -3,6 +3,7 @@ package io.anomalyscore.deploy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import io.anomalyscore.scoring.ScoreResource;
 import io.anomalyscore.scoring.ServingConfig;
 import io.smallrye.config.WithName;
@@ -12,6 +13,7 @@ import jakarta.ws.rs.Path;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -36,8 +38,12 @@ class TemplateDriftTest {
         String[] handler = template.handler().split("::");
         assertThat(handler).hasSize(2);
         Class<?> type = Class.forName(handler[0]);
+        // Lambda makes the instance with the public no-argument constructor and calls the named method
+        assertThat(RequestStreamHandler.class).isAssignableFrom(type);
+        assertThat(Modifier.isAbstract(type.getModifiers())).as("abstract handler class").isFalse();
+        assertThat(type.getConstructors()).as("public constructors").anyMatch(c -> c.getParameterCount() == 0);
         Method method = type.getMethod(handler[1], InputStream.class, OutputStream.class, Context.class);
-        assertThat(method).isNotNull();
+        assertThat(Modifier.isAbstract(method.getModifiers())).as("abstract handler method").isFalse();
         assertThat(handler[0]).isEqualTo("io.quarkus.amazon.lambda.runtime.QuarkusStreamHandler");
     }
 
@@ -132,7 +138,7 @@ class TemplateDriftTest {
     static Set<String> configKeys(String prefix, Class<?> mapping) {
         Set<String> keys = new TreeSet<>();
         for (Method method : mapping.getMethods()) {
-            if (method.getParameterCount() != 0 || method.isDefault() || java.lang.reflect.Modifier.isStatic(method.getModifiers())) {
+            if (method.getParameterCount() != 0 || method.isDefault() || Modifier.isStatic(method.getModifiers())) {
                 continue;
             }
             WithName named = method.getAnnotation(WithName.class);
