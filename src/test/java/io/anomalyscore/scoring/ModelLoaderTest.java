@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -56,6 +57,17 @@ class ModelLoaderTest {
         try (AnomalyModel model = loader.load("classpath:default-model")) {
             assertThat(model.manifest().version()).isEqualTo(version);
         }
+    }
+
+    @Test
+    void aClasspathArtifactIsCopiedAsItsManifestLists(@TempDir Path dir) throws Exception {
+        Path copied = ModelLoader.copyFromClasspath("listed-artifact", dir);
+        try (Stream<Path> files = Files.list(copied)) {
+            assertThat(files.map(p -> p.getFileName().toString()))
+                    .containsExactlyInAnyOrder(ModelArtifact.MANIFEST, "a.bin", "b.bin");
+        }
+        assertThatThrownBy(() -> ModelLoader.copyFromClasspath("listed-artifact-incomplete", dir.resolve("x")))
+                .hasMessage("classpath resource listed-artifact-incomplete/gone.bin does not exist");
     }
 
     @Test
