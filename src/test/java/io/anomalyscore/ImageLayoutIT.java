@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.anomalyscore.deploy.ImageLayout;
 import io.anomalyscore.deploy.PackagedFunction;
 import io.anomalyscore.deploy.SamTemplate;
+import io.anomalyscore.storage.Folders;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -89,7 +90,7 @@ public class ImageLayoutIT {
         if (function != null) {
             function.close();
         }
-        PackagedFunction.deleteTree(tmp);
+        Folders.delete(tmp);
         // target/image-layout is left in place (read-only) for inspection; prepare-layout.sh replaces it.
     }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.anomalyscore.deploy.PackagedFunction;
 import io.anomalyscore.deploy.SamTemplate;
+import io.anomalyscore.storage.Folders;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -48,7 +49,7 @@ public class PackagedFunctionIT {
         if (function != null) {
             function.close();
         }
-        PackagedFunction.deleteTree(task); // ~130 MB unzipped
+        Folders.delete(task); // ~130 MB unzipped
     }
 
     @TestFactory

@@ -35,9 +35,6 @@ public final class ModelArtifact {
     public static final String MANIFEST = "manifest.json";
     /** The file name network detectors store their DJL parameters under. */
     public static final String WEIGHTS = "weights.params";
-    /** Files of an MLP artifact; kept only until the stores read {@link #listedFiles}. */
-    @Deprecated
-    public static final List<String> FILES = List.of(MANIFEST, WEIGHTS);
     /** Default upper bound for an artifact's total size. */
     public static final long DEFAULT_MAX_BYTES = 256L * 1024 * 1024;
 

@@ -4,15 +4,15 @@ import io.anomalyscore.model.AnomalyModel;
 import io.anomalyscore.model.EngineSettings;
 import io.anomalyscore.model.ModelArtifact;
 import io.anomalyscore.storage.ArtifactStores;
+import io.anomalyscore.storage.Folders;
 import io.anomalyscore.storage.S3Clients;
 import io.anomalyscore.storage.S3Settings;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.stream.Stream;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
@@ -61,39 +61,35 @@ public final class ModelLoader {
             if (client.get() != null) {
                 client.get().close();
             }
-            deleteQuietly(workDir);
+            Folders.deleteQuietly(workDir); // a leftover temp folder is harmless; the model is in memory
         }
     }
 
-    private static Path copyFromClasspath(String folder, Path workDir) throws IOException {
+    /** Copies {@code manifest.json} first, then exactly the files it lists (package-private for tests). */
+    static Path copyFromClasspath(String folder, Path workDir) throws IOException {
         String base = folder.replaceAll("^/+|/+$", "");
         Path dir = workDir.resolve("classpath-artifact");
         Files.createDirectories(dir);
         ClassLoader loader = Thread.currentThread().getContextClassLoader();
-        for (String file : ModelArtifact.FILES) {
-            try (InputStream in = loader.getResourceAsStream(base + "/" + file)) {
-                if (in == null) {
-                    throw new IOException("classpath resource " + base + "/" + file + " does not exist");
-                }
-                Files.copy(in, dir.resolve(file));
-            }
+        copyResource(loader, base + "/" + ModelArtifact.MANIFEST, dir.resolve(ModelArtifact.MANIFEST));
+        List<String> files = ModelArtifact.listedFiles(Files.readAllBytes(dir.resolve(ModelArtifact.MANIFEST)));
+        for (String file : files.subList(1, files.size())) {
+            copyResource(loader, base + "/" + file, dir.resolve(file));
         }
         return dir;
+    }
+
+    private static void copyResource(ClassLoader loader, String name, Path file) throws IOException {
+        try (InputStream in = loader.getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IOException("classpath resource " + name + " does not exist");
+            }
+            Files.copy(in, file);
+        }
     }
 
     private static String reason(Exception e) {
         String message = e.getMessage();
         return message == null || message.isBlank() ? e.getClass().getSimpleName() : message;
-    }
-
-    private static void deleteQuietly(Path dir) {
-        if (dir == null) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(dir)) {
-            walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException ignored) {
-            // a leftover temp folder is harmless; the model is already in memory
-        }
     }
 }

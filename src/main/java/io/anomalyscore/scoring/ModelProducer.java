@@ -45,7 +45,7 @@ public class ModelProducer {
 
     /** Maps the {@code anomaly.s3.*} keys onto the storage package's settings. */
     static S3Settings s3Settings(ServingConfig.S3 s3) {
-        return new S3Settings(s3.endpoint().filter(s -> !s.isBlank()), s3.region().filter(s -> !s.isBlank()),
-                s3.pathStyle(), s3.maxAttempts(), s3.attemptTimeout(), s3.callTimeout());
+        return S3Settings.overriding(s3.endpoint(), s3.region(), s3.pathStyle(), s3.maxAttempts(),
+                s3.attemptTimeout(), s3.callTimeout());
     }
 }

@@ -58,7 +58,10 @@ public interface ServingConfig {
         int interopThreads();
     }
 
-    /** How to reach S3; unset keys fall back to the AWS default chains. */
+    /**
+     * How to reach S3; an unset key keeps the default of {@link io.anomalyscore.storage.S3Settings#defaults()},
+     * which owns them.
+     */
     interface S3 {
         /** {@code anomaly.s3.endpoint}: endpoint override for S3-compatible stores (default: none, AWS). */
         Optional<String> endpoint();
@@ -66,21 +69,17 @@ public interface ServingConfig {
         /** {@code anomaly.s3.region}: region override (default: none, the AWS region chain). */
         Optional<String> region();
 
-        /** {@code anomaly.s3.path-style}: path-style addressing (default false). */
-        @WithDefault("false")
-        boolean pathStyle();
+        /** {@code anomaly.s3.path-style}: path-style addressing. */
+        Optional<Boolean> pathStyle();
 
-        /** {@code anomaly.s3.max-attempts}: attempts per call, the first included (default 3). */
-        @WithDefault("3")
-        int maxAttempts();
+        /** {@code anomaly.s3.max-attempts}: attempts per call, the first included. */
+        Optional<Integer> maxAttempts();
 
-        /** {@code anomaly.s3.attempt-timeout}: time limit of one attempt (default 10S). */
-        @WithDefault("10S")
-        Duration attemptTimeout();
+        /** {@code anomaly.s3.attempt-timeout}: time limit of one attempt. */
+        Optional<Duration> attemptTimeout();
 
-        /** {@code anomaly.s3.call-timeout}: time limit of one call, retries included (default 30S). */
-        @WithDefault("30S")
-        Duration callTimeout();
+        /** {@code anomaly.s3.call-timeout}: time limit of one call, retries included. */
+        Optional<Duration> callTimeout();
     }
 
     /** Per-feature contributions of autoencoder scores. */

@@ -8,8 +8,23 @@ import java.nio.file.Path;
  * Where data is read from and artifacts are published to and fetched from.
  *
  * <p>A model repository holds one folder per version and a {@code LATEST} object naming the
- * current version; {@code LATEST} is always written last, so a reader never sees a half-published
- * model.
+ * current version. An artifact's files are those its {@code manifest.json} lists ({@link
+ * io.anomalyscore.model.ModelArtifact#listedFiles}). Every store guarantees:
+ *
+ * <ul>
+ *   <li>Publishing is idempotent: a version (a content hash) that already exists is verified by
+ *       sha256 against the artifact, file by file, and only its missing files are written; an
+ *       existing file with other bytes is an error naming it and is never overwritten.
+ *   <li>Within a version the components are written first and {@code manifest.json} last; {@code
+ *       LATEST} is written last of all, once the version is complete, so a reader never sees a
+ *       half-published model.
+ *   <li>A failed publish removes only what that attempt created, never a file of the version
+ *       {@code LATEST} names, and leaves {@code LATEST} as it was (the one exception, a lost
+ *       response to the S3 write of {@code LATEST}, is in {@link S3ArtifactStore}).
+ *   <li>Fetching reads {@code manifest.json} first, then exactly the files it lists.
+ * </ul>
+ *
+ * <p>The stores' class comments say how each one keeps these promises.
  */
 public interface ArtifactStore {
 

@@ -1,19 +1,46 @@
 package io.anomalyscore.storage;
 
+import io.anomalyscore.model.ArtifactFormatException;
 import io.anomalyscore.model.ModelArtifact;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.util.UUID;
+import java.util.List;
 
-/** A model repository in a local folder; writes go to a hidden temporary folder moved into place. */
+/**
+ * A model repository in a local folder: {@code repository/<version>/<files>} and {@code
+ * repository/LATEST}.
+ *
+ * <p>Publishing never changes bytes that are already there. A new version is copied into a hidden
+ * {@code .staging-<version>-<uuid>} folder (the components first, {@code manifest.json} last) and
+ * moved into place only if no folder of that name exists; staging never writes into a version
+ * folder, so an interrupted or failed staging leaves every version as it was. An existing version
+ * folder is verified instead: each file the artifact lists that it holds must have the artifact's
+ * sha256 (a differing file fails the publish, naming it, before anything is written), and each
+ * missing file is copied to a hidden file and moved in, never replacing one that appeared
+ * meanwhile. Then {@code LATEST} is replaced in one rename of a hidden {@code .LATEST-<uuid>}
+ * file. After a failure only what this attempt created is removed (its staging folder, the version
+ * folder it moved into place, the files it added), and nothing at all while {@code LATEST} names
+ * the version or cannot be read; {@code LATEST} is then as it was. A killed publisher can leave
+ * hidden {@code .staging-*} and {@code .LATEST-*} entries, which readers never pick. Fetching
+ * resolves {@code LATEST} and checks that every file the manifest lists exists.
+ */
 public final class LocalArtifactStore implements ArtifactStore {
+
+    private final WriteHook hook;
+
+    public LocalArtifactStore() {
+        this(WriteHook.NONE);
+    }
+
+    /** A store that calls {@code hook} before each write into a repository (tests inject faults so). */
+    LocalArtifactStore(WriteHook hook) {
+        this.hook = hook;
+    }
 
     @Override
     public InputStream open(String location) throws IOException {
@@ -34,37 +61,14 @@ public final class LocalArtifactStore implements ArtifactStore {
 
     @Override
     public String publish(Path artifact, String version, String destination) throws IOException {
-        Path repository = Path.of(destination);
-        Files.createDirectories(repository);
-        Path target = repository.resolve(Versions.check(version, "version"));
-        if (!Files.isDirectory(target)) {
-            Path staging = repository.resolve(".staging-" + version + "-" + UUID.randomUUID());
-            Files.createDirectories(staging);
-            for (String file : ModelArtifact.FILES) {
-                Files.copy(artifact.resolve(file), staging.resolve(file));
-            }
-            try {
-                Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
-            } catch (FileAlreadyExistsException e) {
-                deleteFolder(staging); // same version = same content, published concurrently
-            }
-        }
-        Path pointer = repository.resolve(".LATEST-" + UUID.randomUUID());
-        Files.writeString(pointer, version + "\n", StandardCharsets.UTF_8);
-        try {
-            Files.move(pointer, repository.resolve(LATEST), StandardCopyOption.ATOMIC_MOVE,
-                    StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(pointer, repository.resolve(LATEST), StandardCopyOption.REPLACE_EXISTING);
-        }
-        return target.toString();
+        return new LocalPublication(Path.of(destination), version, hook).run(artifact);
     }
 
     @Override
     public Path fetch(String location, Path workDir) throws IOException {
         Path dir = Path.of(location);
         if (Files.isRegularFile(dir.resolve(ModelArtifact.MANIFEST))) {
-            return dir;
+            return checkListedFilesExist(dir);
         }
         Path latest = dir.resolve(LATEST);
         if (!Files.isRegularFile(latest)) {
@@ -80,17 +84,28 @@ public final class LocalArtifactStore implements ArtifactStore {
             throw new StorageException(latest + " points at version " + version
                     + ", which resolves outside the repository");
         }
-        return target;
+        return checkListedFilesExist(target);
     }
 
-    static void deleteFolder(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
+    /**
+     * Checks that every file the manifest lists is there. A manifest that lists nothing readable is
+     * passed on unchecked: loading reports its exact fault (e.g. an unsupported format version).
+     */
+    private static Path checkListedFilesExist(Path artifact) throws IOException {
+        Path manifest = artifact.resolve(ModelArtifact.MANIFEST);
+        byte[] json = Files.readAllBytes(manifest);
+        List<String> listed;
+        try {
+            listed = ModelArtifact.listedFiles(json);
+        } catch (ArtifactFormatException e) {
+            return artifact;
         }
-        try (var walk = Files.walk(dir)) {
-            for (Path p : (Iterable<Path>) walk.sorted(java.util.Comparator.reverseOrder())::iterator) {
-                Files.deleteIfExists(p);
+        for (String file : listed.subList(1, listed.size())) {
+            if (!Files.exists(artifact.resolve(file), LinkOption.NOFOLLOW_LINKS)) {
+                throw new StorageException(artifact.resolve(file) + " does not exist, though " + manifest
+                        + " lists it");
             }
         }
+        return artifact;
     }
 }

@@ -16,6 +16,7 @@ import io.anomalyscore.model.detector.FittedDetector;
 import io.anomalyscore.model.detector.TrainingSet;
 import io.anomalyscore.storage.ArtifactStore;
 import io.anomalyscore.storage.ArtifactStores;
+import io.anomalyscore.storage.Folders;
 import io.anomalyscore.storage.StorageException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -69,7 +70,7 @@ public final class TrainingPipeline {
             String location = output.publish(finalDir, manifest.version(), options.output());
             return new TrainingReport(manifest, location, Duration.ofNanos(System.nanoTime() - start));
         } finally {
-            deleteQuietly(staging);
+            Folders.deleteQuietly(staging);
         }
     }
 
@@ -133,16 +134,6 @@ public final class TrainingPipeline {
             Evaluation evaluation = new Evaluation(
                     DetectorEvaluator.evaluate(trainingScores, p.trainingLabels(), threshold), validation, test);
             return draft.withCalibration(calibration, evaluation);
-        }
-    }
-
-    private static void deleteQuietly(Path dir) {
-        try (var walk = Files.walk(dir)) {
-            for (Path path : (Iterable<Path>) walk.sorted(java.util.Comparator.reverseOrder())::iterator) {
-                Files.deleteIfExists(path);
-            }
-        } catch (IOException ignored) {
-            // a leftover temp folder is harmless
         }
     }
 }

@@ -14,7 +14,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -205,19 +204,6 @@ public final class PackagedFunction implements AutoCloseable {
                     Files.copy(in, target); // leaves the zip stream open for the next entry
                 }
             }
-        }
-    }
-
-    /** Deletes a tree, read-only parts included. */
-    public static void deleteTree(Path dir) throws IOException {
-        if (dir == null || !Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(dir)) {
-            walk.forEach(p -> p.toFile().setWritable(true, true));
-        }
-        try (Stream<Path> walk = Files.walk(dir)) {
-            walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         }
     }
 }

@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -59,6 +60,17 @@ class ModelLoaderTest {
     }
 
     @Test
+    void aClasspathArtifactIsCopiedAsItsManifestLists(@TempDir Path dir) throws Exception {
+        Path copied = ModelLoader.copyFromClasspath("listed-artifact", dir);
+        try (Stream<Path> files = Files.list(copied)) {
+            assertThat(files.map(p -> p.getFileName().toString()))
+                    .containsExactlyInAnyOrder(ModelArtifact.MANIFEST, "a.bin", "b.bin");
+        }
+        assertThatThrownBy(() -> ModelLoader.copyFromClasspath("listed-artifact-incomplete", dir.resolve("x")))
+                .hasMessage("classpath resource listed-artifact-incomplete/gone.bin does not exist");
+    }
+
+    @Test
     void loadsFromS3LatestAndFromAVersion() {
         try (AnomalyModel latest = loader.load("s3://models/cardio");
                 AnomalyModel pinned = loader.load("s3://models/cardio/" + version)) {
@@ -71,7 +83,7 @@ class ModelLoaderTest {
     void loadsFromALocalFolderAndRepository(@TempDir Path dir) throws Exception {
         Path repository = dir.resolve("repo");
         Files.createDirectories(repository.resolve(version));
-        for (String file : ModelArtifact.FILES) {
+        for (String file : ModelArtifact.listedFiles(Files.readAllBytes(CardioRows.DEFAULT_MODEL.resolve(ModelArtifact.MANIFEST)))) {
             Files.copy(CardioRows.DEFAULT_MODEL.resolve(file), repository.resolve(version).resolve(file));
         }
         Files.writeString(repository.resolve("LATEST"), version + "\n");

@@ -202,7 +202,7 @@ class StartupArtifactFaultsTest {
     @Test
     void missingComponentFile() throws IOException {
         Files.delete(artifact.resolve(ModelArtifact.WEIGHTS));
-        fails("missing file weights.params");
+        fails("weights.params does not exist", "manifest.json lists it");
     }
 
     @Test

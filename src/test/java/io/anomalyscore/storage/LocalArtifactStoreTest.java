@@ -22,10 +22,7 @@ class LocalArtifactStoreTest {
     private final LocalArtifactStore store = new LocalArtifactStore();
 
     private Path artifact(String content) throws IOException {
-        Path folder = Files.createDirectories(dir.resolve("staging-" + content));
-        Files.writeString(folder.resolve(ModelArtifact.MANIFEST), "{\"m\":\"" + content + "\"}");
-        Files.writeString(folder.resolve(ModelArtifact.WEIGHTS), "weights " + content);
-        return folder;
+        return TestArtifacts.fake(dir, "staging-" + content, content, ModelArtifact.WEIGHTS);
     }
 
     @Test
@@ -36,7 +33,7 @@ class LocalArtifactStoreTest {
 
         assertThat(location).isEqualTo(repo.resolve("v1").toString());
         assertThat(Files.readString(repo.resolve("LATEST"))).isEqualTo("v1\n");
-        assertThat(Files.readString(repo.resolve("v1").resolve(ModelArtifact.WEIGHTS))).isEqualTo("weights a");
+        assertThat(Files.readString(repo.resolve("v1").resolve(ModelArtifact.WEIGHTS))).isEqualTo("a weights.params");
         try (Stream<Path> entries = Files.list(repo)) {
             assertThat(entries.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("v1", "LATEST");
         }

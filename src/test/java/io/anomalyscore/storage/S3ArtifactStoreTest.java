@@ -13,7 +13,6 @@ import io.anomalyscore.training.TrainingPipeline;
 import io.anomalyscore.training.TrainingProgress;
 import io.anomalyscore.training.TrainingReport;
 import java.io.IOException;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,18 +26,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.core.SdkRequest;
-import software.amazon.awssdk.core.exception.SdkClientException;
-import software.amazon.awssdk.core.interceptor.Context;
-import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
-import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.core.sync.RequestBody;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.s3.model.PutObjectRequest;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
 /**
@@ -106,7 +95,7 @@ class S3ArtifactStoreTest {
         String version = report.manifest().version();
         assertThat(report.location()).isEqualTo("s3://models/cardio/" + version);
         assertThat(latest("cardio")).isEqualTo(version);
-        assertThat(keys("cardio/")).containsExactly("cardio/LATEST", "cardio/" + version + "/manifest.json",
+        assertThat(keys("cardio/")).containsExactlyInAnyOrder("cardio/LATEST", "cardio/" + version + "/manifest.json",
                 "cardio/" + version + "/weights.params");
 
         Path fetched = new S3ArtifactStore(client).fetch("s3://models/cardio", dir);
@@ -149,10 +138,7 @@ class S3ArtifactStoreTest {
     }
 
     private Path fakeArtifact(String content) throws IOException {
-        Path folder = Files.createDirectories(dir.resolve(content));
-        Files.writeString(folder.resolve(ModelArtifact.MANIFEST), "{\"m\":\"" + content + "\"}");
-        Files.writeString(folder.resolve(ModelArtifact.WEIGHTS), content);
-        return folder;
+        return TestArtifacts.fake(dir, content, content, ModelArtifact.WEIGHTS);
     }
 
     @Test
@@ -170,7 +156,8 @@ class S3ArtifactStoreTest {
         new S3ArtifactStore(client).publish(fakeArtifact("v1"), "v1", "s3://models/rollback");
         assertThat(latest("rollback")).isEqualTo("v1");
 
-        try (S3Client failing = clientFailingOn("weights.params")) {
+        // the second PutObject is the manifest: the weights are up by then, and must go again
+        try (S3Client failing = new S3Faults(2).client(S3.getServiceEndpoint())) {
             assertThatThrownBy(() -> new S3ArtifactStore(failing).publish(fakeArtifact("v2"), "v2",
                     "s3://models/rollback"))
                     .isInstanceOf(StorageException.class)
@@ -182,7 +169,7 @@ class S3ArtifactStoreTest {
         assertThat(keys("rollback/")).containsExactly("rollback/LATEST", "rollback/v1/manifest.json",
                 "rollback/v1/weights.params");
         Path fetched = new S3ArtifactStore(client).fetch("s3://models/rollback", dir);
-        assertThat(Files.readString(fetched.resolve(ModelArtifact.WEIGHTS))).isEqualTo("v1");
+        assertThat(Files.readString(fetched.resolve(ModelArtifact.WEIGHTS))).isEqualTo("v1 weights.params");
     }
 
     @Test
@@ -196,29 +183,5 @@ class S3ArtifactStoreTest {
         assertThatThrownBy(() -> new S3ArtifactStore(client).fetch("s3://models/dangling", dir))
                 .isInstanceOf(StorageException.class)
                 .hasMessageContaining("s3://models/dangling/v9/manifest.json does not exist");
-    }
-
-    /**
-     * A client on the same S3Mock whose PutObject of a key ending in {@code suffix} fails before it
-     * is sent, as a dropped connection would; every other call goes to S3Mock unchanged.
-     */
-    private static S3Client clientFailingOn(String suffix) {
-        ExecutionInterceptor failure = new ExecutionInterceptor() {
-            @Override
-            public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
-                SdkRequest request = context.request();
-                if (request instanceof PutObjectRequest put && put.key().endsWith(suffix)) {
-                    throw SdkClientException.create("injected failure uploading " + put.key());
-                }
-            }
-        };
-        return S3Client.builder()
-                .endpointOverride(URI.create(S3.getServiceEndpoint()))
-                .forcePathStyle(true)
-                .region(Region.US_EAST_1)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
-                .httpClient(UrlConnectionHttpClient.create())
-                .overrideConfiguration(c -> c.addExecutionInterceptor(failure))
-                .build();
     }
 }

@@ -38,7 +38,7 @@ class InterruptedTrainingTest {
         String version = Files.readString(DEFAULT_MODEL.resolve(ModelArtifact.MANIFEST))
                 .replaceAll("(?s).*\"version\" : \"([0-9a-f]+)\".*", "$1");
         Files.createDirectories(repo.resolve(version));
-        for (String file : ModelArtifact.FILES) {
+        for (String file : ModelArtifact.listedFiles(Files.readAllBytes(DEFAULT_MODEL.resolve(ModelArtifact.MANIFEST)))) {
             Files.copy(DEFAULT_MODEL.resolve(file), repo.resolve(version).resolve(file));
         }
         Files.writeString(repo.resolve("LATEST"), version + "\n");
