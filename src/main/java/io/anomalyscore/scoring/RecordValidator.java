@@ -1,6 +1,7 @@
 package io.anomalyscore.scoring;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.anomalyscore.model.FeatureSchema;
 import io.anomalyscore.model.Preprocessor;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -22,7 +23,7 @@ final class RecordValidator {
 
     RecordValidator(List<String> features, Preprocessor preprocessor) {
         this.features = List.copyOf(features);
-        this.positions = new io.anomalyscore.model.FeatureSchema(features).positions();
+        this.positions = new FeatureSchema(features).positions();
         this.preprocessor = preprocessor;
     }
 
@@ -56,7 +57,7 @@ final class RecordValidator {
             Map.Entry<String, JsonNode> field = it.next();
             Integer j = positions.get(field.getKey());
             if (j == null) {
-                errors.add(i, shorten(field.getKey()), "unknown feature");
+                errors.add(i, EchoedName.of(field.getKey()), "unknown feature");
                 continue;
             }
             seen[j] = true;
@@ -112,15 +113,6 @@ final class RecordValidator {
             case ARRAY -> "an array";
             default -> "a non-numeric value";
         };
-    }
-
-    /** A name as written in messages, cut to a readable length. */
-    static String shorten(String name) {
-        return name.length() <= 64 ? name : name.substring(0, 64) + "...";
-    }
-
-    static String quote(String name) {
-        return "\"" + shorten(name) + "\"";
     }
 
     private static final class Errors {
