@@ -84,23 +84,18 @@ final class RecordValidator {
         return row;
     }
 
+    /** The raw value of feature {@code j} (NaN for {@code null}); the model's preprocessor judges numbers. */
     private double value(int i, int j, JsonNode node, Errors errors) {
-        String feature = features.get(j);
-        if (node.isNull()) {
-            if (preprocessor.imputer() != null) {
-                return Double.NaN; // imputed by the model
-            }
-            errors.add(i, feature, "null is not allowed; this model has no imputer for missing values");
+        if (!node.isNull() && !node.isNumber()) {
+            errors.add(i, features.get(j), "expected a number, got " + kind(node));
             return Double.NaN;
         }
-        if (!node.isNumber()) {
-            errors.add(i, feature, "expected a number, got " + kind(node));
-            return Double.NaN;
-        }
-        double v = node.doubleValue();
-        if (!Double.isFinite(v) || !Float.isFinite((float) preprocessor.standardizer().apply(j, v))) {
-            errors.add(i, feature, "value out of range for this model");
-            return Double.NaN;
+        double v = node.isNull() ? Double.NaN : node.doubleValue();
+        Preprocessor.Defect defect = preprocessor.defect(j, v);
+        if (defect == Preprocessor.Defect.MISSING) {
+            errors.add(i, features.get(j), "null is not allowed; this model has no imputer for missing values");
+        } else if (defect == Preprocessor.Defect.OUT_OF_RANGE) {
+            errors.add(i, features.get(j), "value out of range for this model");
         }
         return v;
     }
