@@ -84,7 +84,7 @@ public class ScoringService {
         try {
             byte[] bytes = body.readNBytes(maxBodyBytes + 1);
             if (bytes.length > maxBodyBytes) {
-                throw new PayloadTooLargeException("the body exceeds " + maxBodyBytes + " bytes");
+                throw new PayloadTooLargeException(PayloadTooLargeException.detail(maxBodyBytes));
             }
             return bytes;
         } catch (IOException e) {
