@@ -54,26 +54,39 @@ final class DirectEventDeserializer extends DelegatingDeserializer {
     public Object deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
         JsonNode tree;
         try {
-            tree = EXACT.readTree(p);
-            // the Lambda reader stops after the first value; the HTTP path rejects trailing data
-            if (p.getParsingContext().inRoot() && p.nextToken() != null) {
-                throw DirectInvocationError.of(Problem.of(ProblemType.MALFORMED_JSON,
-                        "the payload holds data after the first JSON value"));
-            }
+            tree = readWhole(p);
         } catch (StreamConstraintsException e) {
             if (!JsonLimitsCustomizer.isSizeLimit(e)) {
                 throw malformed(e);
             }
-            if (inHttpBody(p)) {
-                return SyntheticEvents.tooLarge();
-            }
-            throw DirectInvocationError.of(Problem.of(ProblemType.PAYLOAD_TOO_LARGE, BodySizeLimit.EVENT_TOO_LARGE));
+            return tooLarge(p);
         } catch (JsonProcessingException e) {
             throw malformed(e);
         }
-        if (!isHttpEvent(tree)) {
-            return SyntheticEvents.direct(tree.toString());
+        return isHttpEvent(tree) ? httpEvent(tree, p, ctxt) : SyntheticEvents.direct(tree.toString());
+    }
+
+    /** The event as a tree; the Lambda reader stops after the first value, the HTTP path rejects more. */
+    private static JsonNode readWhole(JsonParser p) throws IOException {
+        JsonNode tree = EXACT.readTree(p);
+        if (p.getParsingContext().inRoot() && p.nextToken() != null) {
+            throw DirectInvocationError.of(Problem.of(ProblemType.MALFORMED_JSON,
+                    "the payload holds data after the first JSON value"));
         }
+        return tree;
+    }
+
+    /** For an event over the size limits: the stand-in HTTP event, or a failed direct invocation. */
+    private static APIGatewayV2HTTPEvent tooLarge(JsonParser p) throws DirectInvocationError {
+        if (inHttpBody(p)) {
+            return SyntheticEvents.tooLarge();
+        }
+        throw DirectInvocationError.of(Problem.of(ProblemType.PAYLOAD_TOO_LARGE, BodySizeLimit.EVENT_TOO_LARGE));
+    }
+
+    /** The API Gateway event, without the markers only this reader may set. */
+    private APIGatewayV2HTTPEvent httpEvent(JsonNode tree, JsonParser p, DeserializationContext ctxt)
+            throws IOException {
         JsonParser events = tree.traverse(p.getCodec());
         events.nextToken();
         APIGatewayV2HTTPEvent event = (APIGatewayV2HTTPEvent) _delegatee.deserialize(events, ctxt);
