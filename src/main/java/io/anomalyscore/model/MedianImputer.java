@@ -40,12 +40,15 @@ public record MedianImputer(double[] medians) {
 
     /** Copy of {@code row} with every NaN replaced by its feature's median. */
     public double[] fill(double[] row) {
-        double[] filled = row.clone();
+        double[] filled = new double[row.length];
         for (int j = 0; j < filled.length; j++) {
-            if (Double.isNaN(filled[j])) {
-                filled[j] = medians[j];
-            }
+            filled[j] = fill(j, row[j]);
         }
         return filled;
+    }
+
+    /** {@code value}, or feature {@code j}'s median when it is NaN. */
+    public double fill(int j, double value) {
+        return Double.isNaN(value) ? medians[j] : value;
     }
 }

@@ -1,6 +1,7 @@
 package io.anomalyscore.scoring;
 
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.jackson.ObjectMapperCustomizer;
 import jakarta.inject.Singleton;
@@ -34,6 +35,16 @@ public class JsonLimitsCustomizer implements ObjectMapperCustomizer {
                 .maxNameLength(MAX_NAME_LENGTH)
                 .maxDocumentLength(MAX_DOCUMENT_LENGTH)
                 .build();
+    }
+
+    /**
+     * Whether {@code e} is a size limit (document or string length), i.e. a payload too large, as
+     * opposed to a malformed one (nesting, number or name length). Jackson has one exception type
+     * for all limits; its message names the limit's getter, e.g. {@code getMaxDocumentLength}.
+     */
+    public static boolean isSizeLimit(StreamConstraintsException e) {
+        String message = String.valueOf(e.getOriginalMessage());
+        return message.contains("getMaxDocumentLength") || message.contains("getMaxStringLength");
     }
 
     @Override

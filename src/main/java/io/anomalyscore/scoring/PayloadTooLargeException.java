@@ -6,4 +6,9 @@ public class PayloadTooLargeException extends RuntimeException {
     public PayloadTooLargeException(String message) {
         super(message);
     }
+
+    /** The one wording of this problem, for a body over {@code maxBodyBytes}. */
+    public static String detail(long maxBodyBytes) {
+        return "the body exceeds " + maxBodyBytes + " bytes";
+    }
 }

@@ -84,7 +84,7 @@ public final class RecordParser {
                 }
                 explain = field.getValue().booleanValue();
             } else if (!field.getKey().equals(RECORDS)) {
-                throw invalid("unknown field " + RecordValidator.quote(field.getKey())
+                throw invalid("unknown field " + EchoedName.quoted(field.getKey())
                         + "; the body holds \"records\" and optionally \"explain\"");
             }
         }

@@ -1,6 +1,7 @@
 package io.anomalyscore.scoring;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.anomalyscore.model.FeatureSchema;
 import io.anomalyscore.model.Preprocessor;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -22,7 +23,7 @@ final class RecordValidator {
 
     RecordValidator(List<String> features, Preprocessor preprocessor) {
         this.features = List.copyOf(features);
-        this.positions = new io.anomalyscore.model.FeatureSchema(features).positions();
+        this.positions = new FeatureSchema(features).positions();
         this.preprocessor = preprocessor;
     }
 
@@ -56,7 +57,7 @@ final class RecordValidator {
             Map.Entry<String, JsonNode> field = it.next();
             Integer j = positions.get(field.getKey());
             if (j == null) {
-                errors.add(i, shorten(field.getKey()), "unknown feature");
+                errors.add(i, EchoedName.of(field.getKey()), "unknown feature");
                 continue;
             }
             seen[j] = true;
@@ -83,23 +84,18 @@ final class RecordValidator {
         return row;
     }
 
+    /** The raw value of feature {@code j} (NaN for {@code null}); the model's preprocessor judges numbers. */
     private double value(int i, int j, JsonNode node, Errors errors) {
-        String feature = features.get(j);
-        if (node.isNull()) {
-            if (preprocessor.imputer() != null) {
-                return Double.NaN; // imputed by the model
-            }
-            errors.add(i, feature, "null is not allowed; this model has no imputer for missing values");
+        if (!node.isNull() && !node.isNumber()) {
+            errors.add(i, features.get(j), "expected a number, got " + kind(node));
             return Double.NaN;
         }
-        if (!node.isNumber()) {
-            errors.add(i, feature, "expected a number, got " + kind(node));
-            return Double.NaN;
-        }
-        double v = node.doubleValue();
-        if (!Double.isFinite(v) || !Float.isFinite((float) preprocessor.standardizer().apply(j, v))) {
-            errors.add(i, feature, "value out of range for this model");
-            return Double.NaN;
+        double v = node.isNull() ? Double.NaN : node.doubleValue();
+        Preprocessor.Defect defect = preprocessor.defect(j, v);
+        if (defect == Preprocessor.Defect.MISSING) {
+            errors.add(i, features.get(j), "null is not allowed; this model has no imputer for missing values");
+        } else if (defect == Preprocessor.Defect.OUT_OF_RANGE) {
+            errors.add(i, features.get(j), "value out of range for this model");
         }
         return v;
     }
@@ -112,15 +108,6 @@ final class RecordValidator {
             case ARRAY -> "an array";
             default -> "a non-numeric value";
         };
-    }
-
-    /** A name as written in messages, cut to a readable length. */
-    static String shorten(String name) {
-        return name.length() <= 64 ? name : name.substring(0, 64) + "...";
-    }
-
-    static String quote(String name) {
-        return "\"" + shorten(name) + "\"";
     }
 
     private static final class Errors {

@@ -47,13 +47,8 @@ public class ScoringService {
     public ScoreResponse score(InputStream body, boolean explainParam) {
         ScoreRequest request = parser.parse(read(body));
         boolean explain = explainParam || Boolean.TRUE.equals(request.explain());
-        RecordScore[] scores;
-        try {
-            scores = model.score(request.rows(), explain);
-        } catch (IllegalArgumentException e) {
-            // the validator checks the same conditions; this is a safety net, not the normal path
-            throw new InvalidRecordsException("a record cannot be preprocessed: " + e.getMessage(), List.of(), 1);
-        }
+        // the parser rejected every value the model's preprocessor cannot take (Preprocessor.defect)
+        RecordScore[] scores = model.score(request.rows(), explain);
         List<ScoreResponse.Result> results = new ArrayList<>(scores.length);
         for (RecordScore s : scores) {
             results.add(new ScoreResponse.Result(s.score(), s.percentile(), s.anomalous(),
@@ -89,7 +84,7 @@ public class ScoringService {
         try {
             byte[] bytes = body.readNBytes(maxBodyBytes + 1);
             if (bytes.length > maxBodyBytes) {
-                throw new PayloadTooLargeException("the body exceeds " + maxBodyBytes + " bytes");
+                throw new PayloadTooLargeException(PayloadTooLargeException.detail(maxBodyBytes));
             }
             return bytes;
         } catch (IOException e) {

@@ -48,6 +48,32 @@ class PreprocessorTest {
     }
 
     @Test
+    void defectNamesWhatTransformRefuses() {
+        Preprocessor strict = new Preprocessor(STANDARDIZER, null);
+        Preprocessor imputing = new Preprocessor(STANDARDIZER, new MedianImputer(new double[] {5, 6}));
+        double floatMax = Float.MAX_VALUE;
+        // feature 1: (v - 2) / 4, so 4 * Float.MAX_VALUE is the edge of the float range
+        double[] values = {0, -0.0, 1e300, -1e300, 4 * floatMax, 4 * floatMax * 1.0000001, Double.MAX_VALUE,
+            Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, Double.NaN, Double.MIN_VALUE};
+        for (Preprocessor p : new Preprocessor[] {strict, imputing}) {
+            for (double v : values) {
+                Preprocessor.Defect defect = p.defect(1, v);
+                if (defect == null) {
+                    assertThat(p.transform(new double[] {1, v})[1]).as("%s", v).isFinite();
+                } else {
+                    assertThatThrownBy(() -> p.transform(new double[] {1, v})).as("%s", v)
+                            .hasMessage(defect.describe(1));
+                }
+            }
+        }
+        assertThat(strict.defect(1, 4 * floatMax)).isNull();
+        assertThat(strict.defect(1, 4 * floatMax * 1.0000001)).isEqualTo(Preprocessor.Defect.OUT_OF_RANGE);
+        assertThat(strict.defect(0, Double.POSITIVE_INFINITY)).isEqualTo(Preprocessor.Defect.OUT_OF_RANGE);
+        assertThat(strict.defect(0, Double.NaN)).isEqualTo(Preprocessor.Defect.MISSING);
+        assertThat(imputing.defect(0, Double.NaN)).isNull();
+    }
+
+    @Test
     void storedFormRoundTrips() {
         Preprocessor p = new Preprocessor(STANDARDIZER, new MedianImputer(new double[] {5, 6}));
 

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
  *
  * <p>Known limits, recorded in docs/SECURITY.md: Quarkus's Lambda poll loop logs every failed
  * invocation at ERROR with its message, so a failed direct invocation logs its problem JSON
- * (record indices and, for unknown features, the first 64 characters of the name, no values); and
+ * (record indices and unknown names, bounded and sanitised by EchoedName, no values); and
  * a direct payload that is not JSON at all fails in Jackson, whose message quotes the leading
  * token (here only {@code secret}, cut at the dash, which is why the marker has dashes).
  */

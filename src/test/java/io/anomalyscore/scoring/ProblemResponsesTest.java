@@ -1,6 +1,7 @@
 package io.anomalyscore.scoring;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -71,6 +72,37 @@ class ProblemResponsesTest {
                 .body("errors[0].record", equalTo(0))
                 .body("errors[0].feature", equalTo("temperature"))
                 .body("errors[0].message", equalTo("unknown feature"));
+    }
+
+    /** Hostile feature names, and how each must be echoed (see EchoedName). */
+    static final Map<String, String> HOSTILE_NAMES = Map.of(
+            "a\nb\u0000c\u001b[2J\u007f", "a?b?c?[2J?",
+            "<img src=x onerror=alert(1)>", "?img src=x onerror=alert(1)?",
+            "\",\"type\":\"https://evil.example\"}", "?,?type?:?https://evil.example??",
+            "\u202Egnp.exe ${jndi:ldap://x}", "?gnp.exe ??jndi:ldap://x?",
+            "n".repeat(RecordParser.MAX_NAME_LENGTH), "n".repeat(64) + "...");
+
+    @Test
+    void unknownNamesAreEchoedBoundedAndSanitised() {
+        for (Map.Entry<String, String> name : HOSTILE_NAMES.entrySet()) {
+            String text = problem(post(Map.of("records", List.of(record(name.getKey(), 1.0)))), 400, "invalid-records")
+                    .body("errors[0].feature", equalTo(name.getValue()))
+                    .body("errors[0].message", equalTo("unknown feature"))
+                    .extract().asString();
+            assertThat(text).as(name.getValue()).doesNotContain("<", ">", "\\u", "\\n", "$", "n".repeat(65));
+            problem(post(Map.of("records", List.of(ROW), name.getKey(), 1)), 400, "invalid-records")
+                    .body("detail", equalTo("unknown field \"" + name.getValue()
+                            + "\"; the body holds \"records\" and optionally \"explain\""));
+        }
+    }
+
+    @Test
+    void namesOverTheParserLimitAreNotEchoedAtAll() {
+        String name = "q".repeat(10_240);
+        problem(post(Map.of("records", List.of(record(name, 1.0)))), 400, "malformed-json")
+                .body(not(containsString("qqqq")));
+        problem(post(Map.of("records", List.of(ROW), name, 1)), 400, "malformed-json")
+                .body(not(containsString("qqqq")));
     }
 
     @Test

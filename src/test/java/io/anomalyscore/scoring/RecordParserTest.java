@@ -44,6 +44,27 @@ class RecordParserTest {
     }
 
     @Test
+    void theParserRefusesExactlyWhatThePreprocessorCannotTake() {
+        Preprocessor preprocessor = new Preprocessor(SCALE, null);
+        // feature b has scale 1e-30: the float range ends near 3.4e8
+        String[] values = {"0", "-0.0", "3.4e8", "3.41e8", "-3.41e8", "1e308", "1e999", "12345678901234567890"};
+        for (String v : values) {
+            double raw = Double.parseDouble(v);
+            String body = "{\"records\":[[0," + v + "]]}";
+            if (preprocessor.defect(1, raw) == null) {
+                assertThat(parse(preprocessor, body).rows()[0][1]).as(v).isEqualTo(raw);
+                assertThat(preprocessor.transform(new double[] {0, raw})[1]).as(v).isFinite();
+            } else {
+                assertThatThrownBy(() -> parse(preprocessor, body)).as(v)
+                        .isInstanceOfSatisfying(InvalidRecordsException.class, e -> assertThat(e.errors())
+                                .containsExactly(new RecordError(0, "b", "value out of range for this model")));
+                assertThatThrownBy(() -> preprocessor.transform(new double[] {0, raw})).as(v)
+                        .isInstanceOf(IllegalArgumentException.class);
+            }
+        }
+    }
+
+    @Test
     void nullIsMissingOnlyWithAnImputer() {
         assertThatThrownBy(() -> parse("{\"records\":[[null,1]]}")).isInstanceOf(InvalidRecordsException.class);
         Preprocessor imputing = new Preprocessor(SCALE, new MedianImputer(new double[] {5, 6}));

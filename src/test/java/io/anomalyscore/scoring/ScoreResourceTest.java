@@ -9,12 +9,17 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 
+import io.anomalyscore.model.AnomalyModel;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.path.json.config.JsonPathConfig;
+import jakarta.inject.Inject;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 /** The happy paths of API v1 through the mock event server, i.e. as API Gateway v2 events. */
@@ -22,6 +27,9 @@ import org.junit.jupiter.api.Test;
 class ScoreResourceTest {
 
     private static final double[][] ROWS = CardioRows.first(5);
+
+    @Inject
+    AnomalyModel model;
 
     private static JsonPath score(Object body, String query) {
         String json = given().contentType(ContentType.JSON).body(body)
@@ -87,16 +95,28 @@ class ScoreResourceTest {
                 .isNull();
     }
 
+    /**
+     * Each returned share is that feature's squared reconstruction error over the sum of all 21,
+     * the top five by share: recomputed here from the model's own per-feature errors for the record.
+     */
     @Test
     void contributionSharesAreFeatureErrorsOverTheirSum() {
-        Map<String, Object> body = Map.of("records", List.of(CardioRows.byName(ROWS[3])), "explain", true);
-        JsonPath json = score(body, "");
-        // the autoencoder score is the mean of the per-feature errors, so the top share times
-        // 21 * score is that feature's error, which must not exceed 21 * score itself
-        double score = json.getDouble("results[0].score");
-        double top = json.getDouble("results[0].contributions[0].share");
-        assertThat(top * 21 * score).isLessThanOrEqualTo(21 * score + 1e-9);
-        assertThat(top).isGreaterThanOrEqualTo(1.0 / 21 - 1e-9);
+        double[] errors = model.score(new double[][] {ROWS[3]}, true)[0].featureErrors();
+        double sum = Arrays.stream(errors).sum();
+        Integer[] byShare = IntStream.range(0, errors.length).boxed()
+                .sorted(Comparator.comparingDouble((Integer j) -> errors[j]).reversed()).toArray(Integer[]::new);
+
+        JsonPath json = score(Map.of("records", List.of(CardioRows.byName(ROWS[3])), "explain", true), "");
+        List<String> features = json.getList("results[0].contributions.feature", String.class);
+        List<Double> shares = json.getList("results[0].contributions.share", Double.class);
+        assertThat(features).hasSize(5);
+        for (int k = 0; k < 5; k++) {
+            int j = byShare[k];
+            assertThat(features.get(k)).isEqualTo("f" + j);
+            assertThat(shares.get(k)).as("f" + j).isCloseTo(errors[j] / sum, within(1e-15));
+        }
+        assertThat(json.getDouble("results[0].score")).isCloseTo(sum / errors.length, within(1e-15));
+        assertThat(shares.get(0)).as("the top share is not a trivial one").isGreaterThan(1.0 / 21);
     }
 
     @Test

@@ -3,6 +3,8 @@ package io.anomalyscore.scoring.lambda;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonStreamContext;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonDeserializer;
@@ -12,13 +14,12 @@ import com.fasterxml.jackson.databind.deser.std.DelegatingDeserializer;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.NullNode;
+import io.anomalyscore.scoring.BodySizeLimit;
+import io.anomalyscore.scoring.JsonLimitsCustomizer;
 import io.anomalyscore.scoring.Problem;
 import io.anomalyscore.scoring.ProblemType;
 import java.io.IOException;
 import java.util.Iterator;
-import java.util.Map;
-import java.util.TreeMap;
-import java.util.UUID;
 
 /**
  * Reads a Lambda event: an API Gateway HTTP API (v2) event as usual, or a direct payload (any
@@ -26,7 +27,9 @@ import java.util.UUID;
  * POST /v1/score} event whose body is the payload and which carries the direct-invocation marker.
  *
  * <p>A marker header sent by a real HTTP client is removed, so only direct payloads get the
- * direct response format.
+ * direct response format. An event over the reader's size limits ({@link JsonLimitsCustomizer})
+ * is payload-too-large: a failed direct invocation, or, when the limit tripped inside an HTTP
+ * event's {@code body}, a stand-in event that gets its 413 in the HTTP envelope.
  */
 final class DirectEventDeserializer extends DelegatingDeserializer {
 
@@ -51,26 +54,45 @@ final class DirectEventDeserializer extends DelegatingDeserializer {
     public Object deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
         JsonNode tree;
         try {
-            tree = EXACT.readTree(p);
-            // the Lambda reader stops after the first value; the HTTP path rejects trailing data
-            if (p.getParsingContext().inRoot() && p.nextToken() != null) {
-                throw DirectInvocationError.of(Problem.of(ProblemType.MALFORMED_JSON,
-                        "the payload holds data after the first JSON value"));
+            tree = readWhole(p);
+        } catch (StreamConstraintsException e) {
+            if (!JsonLimitsCustomizer.isSizeLimit(e)) {
+                throw malformed(e);
             }
+            return tooLarge(p);
         } catch (JsonProcessingException e) {
-            String where = e.getLocation() == null ? ""
-                    : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
+            throw malformed(e);
+        }
+        return isHttpEvent(tree) ? httpEvent(tree, p, ctxt) : SyntheticEvents.direct(tree.toString());
+    }
+
+    /** The event as a tree; the Lambda reader stops after the first value, the HTTP path rejects more. */
+    private static JsonNode readWhole(JsonParser p) throws IOException {
+        JsonNode tree = EXACT.readTree(p);
+        if (p.getParsingContext().inRoot() && p.nextToken() != null) {
             throw DirectInvocationError.of(Problem.of(ProblemType.MALFORMED_JSON,
-                    "the payload is not valid JSON" + where + " (NaN and Infinity are not JSON numbers)"));
+                    "the payload holds data after the first JSON value"));
         }
-        if (!isHttpEvent(tree)) {
-            return directEvent(tree);
+        return tree;
+    }
+
+    /** For an event over the size limits: the stand-in HTTP event, or a failed direct invocation. */
+    private static APIGatewayV2HTTPEvent tooLarge(JsonParser p) throws DirectInvocationError {
+        if (inHttpBody(p)) {
+            return SyntheticEvents.tooLarge();
         }
+        throw DirectInvocationError.of(Problem.of(ProblemType.PAYLOAD_TOO_LARGE, BodySizeLimit.EVENT_TOO_LARGE));
+    }
+
+    /** The API Gateway event, without the markers only this reader may set. */
+    private APIGatewayV2HTTPEvent httpEvent(JsonNode tree, JsonParser p, DeserializationContext ctxt)
+            throws IOException {
         JsonParser events = tree.traverse(p.getCodec());
         events.nextToken();
         APIGatewayV2HTTPEvent event = (APIGatewayV2HTTPEvent) _delegatee.deserialize(events, ctxt);
         if (event.getHeaders() != null) {
-            event.getHeaders().keySet().removeIf(DirectInvocation.HEADER::equalsIgnoreCase);
+            event.getHeaders().keySet().removeIf(name -> DirectInvocation.HEADER.equalsIgnoreCase(name)
+                    || BodySizeLimit.EVENT_TOO_LARGE_HEADER.equalsIgnoreCase(name));
         }
         return event;
     }
@@ -78,7 +100,26 @@ final class DirectEventDeserializer extends DelegatingDeserializer {
     /** A {@code null} payload: Jackson asks for the null value instead of calling {@link #deserialize}. */
     @Override
     public Object getNullValue(DeserializationContext ctxt) {
-        return directEvent(NullNode.getInstance());
+        return SyntheticEvents.direct(NullNode.getInstance().toString());
+    }
+
+    private static DirectInvocationError malformed(JsonProcessingException e) {
+        String where = e.getLocation() == null ? ""
+                : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
+        return DirectInvocationError.of(Problem.of(ProblemType.MALFORMED_JSON,
+                "the payload is not valid JSON" + where + " (NaN and Infinity are not JSON numbers)"));
+    }
+
+    /**
+     * Whether the parser stopped inside the top-level {@code body} field, where an API Gateway event
+     * carries the request; a direct payload's size is in {@code records}.
+     */
+    private static boolean inHttpBody(JsonParser p) {
+        JsonStreamContext context = p.getParsingContext();
+        while (context != null && context.getParent() != null && !context.getParent().inRoot()) {
+            context = context.getParent();
+        }
+        return context != null && context.inObject() && "body".equalsIgnoreCase(context.getCurrentName());
     }
 
     private static boolean isHttpEvent(JsonNode tree) {
@@ -93,33 +134,5 @@ final class DirectEventDeserializer extends DelegatingDeserializer {
             }
         }
         return false;
-    }
-
-    private static APIGatewayV2HTTPEvent directEvent(JsonNode payload) {
-        APIGatewayV2HTTPEvent.RequestContext.Http http = new APIGatewayV2HTTPEvent.RequestContext.Http();
-        http.setMethod("POST");
-        http.setPath(DirectInvocation.PATH);
-        http.setProtocol("HTTP/1.1");
-        http.setSourceIp("127.0.0.1");
-        http.setUserAgent("lambda-direct-invocation");
-        APIGatewayV2HTTPEvent.RequestContext context = new APIGatewayV2HTTPEvent.RequestContext();
-        context.setHttp(http);
-        context.setRouteKey("$default");
-        context.setStage("$default");
-        context.setRequestId(UUID.randomUUID().toString());
-        Map<String, String> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-        headers.put("content-type", "application/json");
-        headers.put("accept", "application/json");
-        headers.put(DirectInvocation.HEADER, DirectInvocation.VALUE);
-        APIGatewayV2HTTPEvent event = new APIGatewayV2HTTPEvent();
-        event.setVersion("2.0");
-        event.setRouteKey("$default");
-        event.setRawPath(DirectInvocation.PATH);
-        event.setRawQueryString("");
-        event.setHeaders(headers);
-        event.setBody(payload.toString());
-        event.setIsBase64Encoded(false);
-        event.setRequestContext(context);
-        return event;
     }
 }

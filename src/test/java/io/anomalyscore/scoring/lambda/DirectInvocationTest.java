@@ -69,6 +69,24 @@ class DirectInvocationTest {
     }
 
     @Test
+    void unknownNamesInTheErrorAreBoundedAndSanitised() throws Exception {
+        String hostile = "<b>\\n\\u0000\\\"}" + "z".repeat(900);
+        JsonNode error = new ObjectMapper().readTree(invoke("{\"records\":[{\"" + hostile + "\":1}]}", 500));
+        JsonNode problem = new ObjectMapper().readTree(error.get("errorMessage").asText());
+        assertThat(problem.get("errors").get(0).get("feature").asText())
+                .isEqualTo("?b?????" + "z".repeat(57) + "...");
+        error = new ObjectMapper().readTree(invoke("{\"records\":[" + ROW + "],\"" + hostile + "\":1}", 500));
+        assertThat(error.get("errorMessage").asText())
+                .contains("unknown field \\\"?b?????zzz").doesNotContain("<b>", "z".repeat(58));
+        for (int length : new int[] {5_000, 10_240}) { // over RecordParser's and over the event reader's name limit
+            String envelope = invoke("{\"records\":[{\"" + "q".repeat(length) + "\":1}]}", 500);
+            error = new ObjectMapper().readTree(envelope);
+            assertThat(error.get("errorType").asText()).isEqualTo(MalformedJsonError.class.getName());
+            assertThat(envelope).doesNotContain("qqqq");
+        }
+    }
+
+    @Test
     void payloadWithoutRecordsFailsTheInvocation() throws Exception {
         for (String payload : new String[] {"{}", "{\"rows\":[]}", "[1,2]", "{\"records\":[]}"}) {
             JsonNode error = new ObjectMapper().readTree(invoke(payload, 500));
