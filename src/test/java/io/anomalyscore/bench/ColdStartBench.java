@@ -4,6 +4,7 @@ import io.anomalyscore.deploy.ImageLayout;
 import io.anomalyscore.deploy.PackagedFunction;
 import io.anomalyscore.deploy.LambdaRuntimeApiServer;
 import io.anomalyscore.deploy.SamTemplate;
+import io.anomalyscore.storage.Folders;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -17,14 +18,12 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 /**
  * Cold-start benchmark (not a test): N fresh processes of the unzipped {@code function.zip} under
@@ -59,7 +58,7 @@ public final class ColdStartBench {
 
         {
             Path warmCache = work.resolve("djl-warm");
-            deleteTree(warmCache);
+            Folders.delete(warmCache);
             System.err.println("pre-filling the warm cache (discarded run)");
             run(task, ric, zipEnv(template, warmCache), template, event, work.resolve("prefill"));
             List<Run> cold = new ArrayList<>();
@@ -67,14 +66,14 @@ public final class ColdStartBench {
             List<Run> image = new ArrayList<>();
             for (int i = 0; i < runs; i++) { // interleaved so machine load affects all cases alike
                 Path coldCache = work.resolve("djl-cold");
-                deleteTree(coldCache);
+                Folders.delete(coldCache);
                 cold.add(run(task, ric, zipEnv(template, coldCache), template, event, work.resolve("cold-" + i)));
-                deleteTree(coldCache);
+                Folders.delete(coldCache);
                 warm.add(run(task, ric, zipEnv(template, warmCache), template, event, work.resolve("warm-" + i)));
                 System.err.printf("run %d: cold %s%n       warm %s%n", i + 1, cold.get(i), warm.get(i));
                 if (imageLayout != null) { // the container image's layout: no native jar, libtorch in place
                     Path imageTmp = work.resolve("image-tmp");
-                    deleteTree(imageTmp);
+                    Folders.delete(imageTmp);
                     Files.createDirectories(imageTmp);
                     image.add(run(imageLayout.task(), ric, imageLayout.environment(template, imageTmp), template,
                             event, work.resolve("image-" + i)));
@@ -208,14 +207,5 @@ public final class ColdStartBench {
         double median = n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
         return String.format(Locale.ROOT, format + " (" + format + "-" + format + ")", median, sorted.get(0),
                 sorted.get(n - 1));
-    }
-
-    private static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(dir)) {
-            walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        }
     }
 }

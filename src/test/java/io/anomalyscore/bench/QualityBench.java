@@ -14,10 +14,10 @@ import io.anomalyscore.training.DetectorEvaluator;
 import io.anomalyscore.training.TabularData;
 import io.anomalyscore.training.TrainCommand;
 import java.io.ByteArrayOutputStream;
+import io.anomalyscore.storage.Folders;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -185,7 +185,7 @@ public final class QualityBench {
             try (AnomalyModel model = AnomalyModel.load(artifact, Long.MAX_VALUE)) {
                 scores = model.rawScores(rows);
             }
-            deleteFolder(artifact.getParent());
+            Folders.delete(artifact.getParent());
             Row row = new Row(dataset, protocol, detector, seed, DetectorEvaluator.rocAuc(scores, labels),
                     DetectorEvaluator.averagePrecision(scores, labels), manifest.provenance().epochsRun(),
                     manifest.provenance().bestEpoch(), seconds);
@@ -200,7 +200,7 @@ public final class QualityBench {
     private Run train(String id, Path csv, long seed, List<Integer> expectedHidden, String... args)
             throws IOException {
         Path output = work.resolve("models").resolve(id);
-        deleteFolder(output);
+        Folders.delete(output);
         List<String> command = new ArrayList<>(List.of("--data", csv.toString(), "--output", output.toString(),
                 "--seed", Long.toString(seed), "-q"));
         command.addAll(List.of(args));
@@ -248,21 +248,6 @@ public final class QualityBench {
                 line.append(data.labels()[i]).append('\n');
                 w.write(line.toString());
             }
-        }
-    }
-
-    private static void deleteFolder(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(dir)) {
-            walk.sorted(Comparator.reverseOrder()).forEach(p -> {
-                try {
-                    Files.delete(p);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
         }
     }
 
