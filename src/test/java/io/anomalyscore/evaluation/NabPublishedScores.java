@@ -12,7 +12,8 @@ import java.util.Optional;
 
 /**
  * NAB's published material for its detectors: the thresholds of {@code thresholds.json} and the
- * per-file rows of {@code published_scores.csv} ({@code Detector,Profile,File,Threshold,Score,TP,TN,FP,FN,Total_Count}).
+ * per-file rows of {@code published_scores.csv}
+ * ({@code Detector,Profile,File,Threshold,Score,TP,TN,FP,FN,Total_Count}).
  */
 public final class NabPublishedScores {
 
