@@ -161,6 +161,11 @@ public final class PackagedFunction implements AutoCloseable {
         return process.pid();
     }
 
+    /** What the function process printed so far. */
+    public String output() throws IOException {
+        return Files.readString(log);
+    }
+
     @Override
     public void close() throws IOException, InterruptedException {
         process.destroy();
