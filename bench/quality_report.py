@@ -25,7 +25,8 @@ PROTOCOLS = [
     ("supervised", "Supervised: same splits; the classifier trains on the 70 % with labels, scored on the 30 %",
      "MLP"),
 ]
-DETECTORS = [("autoencoder", "autoencoder (ours)"), ("classifier", "classifier (ours)"),
+DETECTORS = [("deep-isolation-forest", "deep IForest (ours)"), ("autoencoder", "autoencoder (ours)"),
+             ("classifier", "classifier (ours)"),
              ("pytorch-ae", "PyTorch AE"), ("isolation-forest-clean", "IForest clean"),
              ("isolation-forest", "IForest")]
 KEYS = ["dataset", "protocol", "detector", "seed", "roc_auc", "average_precision"]
