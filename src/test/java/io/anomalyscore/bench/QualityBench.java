@@ -61,11 +61,13 @@ public final class QualityBench {
 
     private final Path work;
     private final List<String> extraArgs;
+    private final List<String> detectors;
     private final ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
-    private QualityBench(Path work, List<String> extraArgs) {
+    private QualityBench(Path work, List<String> extraArgs, List<String> detectors) {
         this.work = work;
         this.extraArgs = extraArgs;
+        this.detectors = detectors;
     }
 
     /** One evaluated run. */
@@ -91,7 +93,9 @@ public final class QualityBench {
         if (csvs.isEmpty()) {
             throw new IllegalArgumentException("no .csv files in " + datasets);
         }
-        QualityBench bench = new QualityBench(work, extra);
+        List<String> detectors = List.of(a.getOrDefault("--detectors", String.join(",", AutoencoderKind.NAME,
+                DeepIsolationForestKind.NAME, ClassifierKind.NAME)).split(","));
+        QualityBench bench = new QualityBench(work, extra, detectors);
         List<Dataset> all = new ArrayList<>();
         for (Path csv : csvs) {
             all.add(Dataset.of(csv, protocols, unsupervisedSeeds, splitSeeds));
@@ -154,13 +158,18 @@ public final class QualityBench {
         String features = String.join(",", data.features());
         for (long seed : d.unsupervisedSeeds()) {
             // no --label: the label column is left out through --features and the command runs unsupervised
-            Run run = train(d.name() + "-unsup-" + seed, d.csv(), seed, d.hidden(), "--features", features,
-                    "--detector", AutoencoderKind.NAME);
-            out.add(run.evaluate(d.name(), UNSUPERVISED, AutoencoderKind.NAME, seed, data.rows(), data.labels()));
-            Run forest = train(d.name() + "-unsup-dif-" + seed, d.csv(), seed, null, "--features", features,
-                    "--detector", DeepIsolationForestKind.NAME);
-            out.add(forest.evaluate(d.name(), UNSUPERVISED, DeepIsolationForestKind.NAME, seed, data.rows(),
-                    data.labels()));
+            if (detectors.contains(AutoencoderKind.NAME)) {
+                Run run = train(d.name() + "-unsup-" + seed, d.csv(), seed, d.hidden(), "--features", features,
+                        "--detector", AutoencoderKind.NAME);
+                out.add(run.evaluate(d.name(), UNSUPERVISED, AutoencoderKind.NAME, seed, data.rows(),
+                        data.labels()));
+            }
+            if (detectors.contains(DeepIsolationForestKind.NAME)) {
+                Run forest = train(d.name() + "-unsup-dif-" + seed, d.csv(), seed, null, "--features", features,
+                        "--detector", DeepIsolationForestKind.NAME);
+                out.add(forest.evaluate(d.name(), UNSUPERVISED, DeepIsolationForestKind.NAME, seed, data.rows(),
+                        data.labels()));
+            }
         }
         for (Map.Entry<Long, DataSplit> e : d.splits().entrySet()) {
             long seed = e.getKey();
@@ -169,15 +178,17 @@ public final class QualityBench {
             writeCsv(trainCsv, data, split.training());
             double[][] testRows = DataSplit.select(data.rows(), split.test());
             int[] testLabels = DataSplit.select(data.labels(), split.test());
-            if (protocols.contains(SEMI)) {
+            if (protocols.contains(SEMI) && detectors.contains(AutoencoderKind.NAME)) {
                 Run run = train(d.name() + "-semi-" + seed, trainCsv, seed, d.hidden(), "--label", "label",
                         "--test-fraction", "0");
                 out.add(run.evaluate(d.name(), SEMI, AutoencoderKind.NAME, seed, testRows, testLabels));
+            }
+            if (protocols.contains(SEMI) && detectors.contains(DeepIsolationForestKind.NAME)) {
                 Run forest = train(d.name() + "-semi-dif-" + seed, trainCsv, seed, null, "--label", "label",
                         "--test-fraction", "0", "--detector", DeepIsolationForestKind.NAME);
                 out.add(forest.evaluate(d.name(), SEMI, DeepIsolationForestKind.NAME, seed, testRows, testLabels));
             }
-            if (protocols.contains(SUPERVISED)) {
+            if (protocols.contains(SUPERVISED) && detectors.contains(ClassifierKind.NAME)) {
                 Run run = train(d.name() + "-sup-" + seed, trainCsv, seed, ClassifierKind.HIDDEN,
                         "--label", "label", "--detector", "classifier", "--test-fraction", "0");
                 out.add(run.evaluate(d.name(), SUPERVISED, "classifier", seed, testRows, testLabels));
@@ -294,7 +305,7 @@ public final class QualityBench {
                 out.put(args[i], args[++i]);
             } else {
                 throw new IllegalArgumentException("usage: QualityBench [--datasets DIR] [--work DIR] "
-                        + "[--seeds-unsupervised N] [--seeds-split N] [--protocols a,b,c] [--epochs N] "
+                        + "[--seeds-unsupervised N] [--seeds-split N] [--protocols a,b,c] [--detectors a,b] [--epochs N] "
                         + "[--splits-only]");
             }
         }

@@ -25,7 +25,7 @@ public final class DeepIsolationForestKind implements DetectorKind {
      * Defaults chosen on the five shared ODDS datasets with one setting for all (bench/quality,
      * unsupervised protocol; docs/BENCHMARKS.md lists the variants tried).
      */
-    public static final ForestConfig DEFAULTS = new ForestConfig(50, 128, 6, 100, 256);
+    public static final ForestConfig DEFAULTS = new ForestConfig(50, 128, 6, 500, 256);
 
     @Override
     public String name() {
