@@ -7,6 +7,7 @@ import io.anomalyscore.model.detector.FittedDetector;
 import io.anomalyscore.model.detector.TrainingSet;
 import io.anomalyscore.model.detector.network.NetworkRunner;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 
@@ -99,11 +100,11 @@ final class ForestFitter implements DetectorFitter {
                 config.stackedUnits()), inputs, config.stackedUnits(), parameters)) {
             for (int from = 0; from < rows.length; from += CHUNK) {
                 int to = Math.min(rows.length, from + CHUNK);
-                float[][] represented = network.forward(java.util.Arrays.copyOfRange(rows, from, to));
+                float[][] represented = network.forward(Arrays.copyOfRange(rows, from, to));
                 for (int i = from; i < to; i++) {
                     for (int[] want : wanted.get(i)) {
                         int start = (want[0] / perRep) * units;
-                        out[want[0]][want[1]] = java.util.Arrays.copyOfRange(represented[i - from], start,
+                        out[want[0]][want[1]] = Arrays.copyOfRange(represented[i - from], start,
                                 start + units);
                     }
                 }
@@ -124,6 +125,6 @@ final class ForestFitter implements DetectorFitter {
             all[i] = all[j];
             all[j] = t;
         }
-        return java.util.Arrays.copyOf(all, k);
+        return Arrays.copyOf(all, k);
     }
 }
