@@ -25,7 +25,8 @@ PROTOCOLS = [
     ("supervised", "Supervised: same splits; the classifier trains on the 70 % with labels, scored on the 30 %",
      "MLP"),
 ]
-DETECTORS = [("autoencoder", "autoencoder (ours)"), ("classifier", "classifier (ours)"),
+DETECTORS = [("deep-isolation-forest", "deep IForest (ours)"), ("autoencoder", "autoencoder (ours)"),
+             ("classifier", "classifier (ours)"),
              ("pytorch-ae", "PyTorch AE"), ("isolation-forest-clean", "IForest clean"),
              ("isolation-forest", "IForest")]
 KEYS = ["dataset", "protocol", "detector", "seed", "roc_auc", "average_precision"]
@@ -67,7 +68,7 @@ def table(protocol, title, anchor, rows, datasets):
     header = ["dataset"]
     for d, label in detectors:
         header += [f"{label} ROC-AUC", f"{label} PR-AUC"]
-        if any("epochs_run" in r for r in rows if r["detector"] == d):
+        if any(r.get("epochs_run") for r in rows if r["detector"] == d):
             header.append(f"{label} epochs (best)")
     if anchor:
         header.append(f"ADBench {anchor} ROC-AUC")
@@ -82,7 +83,7 @@ def table(protocol, title, anchor, rows, datasets):
                           cell(mean_over_datasets(mine, datasets, "average_precision"))]
             else:
                 cells += [cell([r["roc_auc"] for r in mine]), cell([r["average_precision"] for r in mine])]
-            if any("epochs_run" in r for r in rows if r["detector"] == d):
+            if any(r.get("epochs_run") for r in rows if r["detector"] == d):
                 cells.append(epochs(mine))
         if anchor:
             known = ANCHORS[anchor]

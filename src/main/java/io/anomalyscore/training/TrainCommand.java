@@ -2,6 +2,8 @@ package io.anomalyscore.training;
 
 import io.anomalyscore.model.detector.DetectorKind;
 import io.anomalyscore.model.detector.DetectorRegistry;
+import io.anomalyscore.model.detector.autoencoder.AutoencoderKind;
+import io.anomalyscore.model.detector.isolation.DeepIsolationForestKind;
 import io.anomalyscore.model.EngineSettings;
 import io.anomalyscore.storage.ArtifactStores;
 import io.anomalyscore.storage.S3Clients;
@@ -25,6 +27,11 @@ import picocli.CommandLine.Option;
         exitCodeList = {"0:success", "2:usage or input error (nothing was written)", "1:other failure"})
 public final class TrainCommand implements Callable<Integer> {
 
+    /** The detector trained without {@code --label} when {@code --detector} is not given. */
+    static final String UNLABELLED_DEFAULT = DeepIsolationForestKind.NAME;
+    /** The detector trained with {@code --label} when {@code --detector} is not given. */
+    static final String LABELLED_DEFAULT = AutoencoderKind.NAME;
+
     @Option(names = {"-d", "--data"}, paramLabel = "CSV",
             description = "Training CSV with a header: a local path or s3://bucket/key.")
     String data;
@@ -40,9 +47,10 @@ public final class TrainCommand implements Callable<Integer> {
             description = "Feature columns to use, comma-separated (default: every non-label column).")
     List<String> features = List.of();
 
-    @Option(names = "--detector", defaultValue = "autoencoder", completionCandidates = DetectorNames.class,
-            description = "Detector to train (default ${DEFAULT-VALUE}); one of: ${COMPLETION-CANDIDATES}."
-                    + " See --list-detectors.")
+    @Option(names = "--detector", completionCandidates = DetectorNames.class,
+            description = "Detector to train; one of: ${COMPLETION-CANDIDATES}. Default: " + UNLABELLED_DEFAULT
+                    + " without --label (it beats the autoencoder on unlabelled data), " + LABELLED_DEFAULT
+                    + " with --label (it then fits the normal rows). See --list-detectors.")
     String detector;
 
     @Option(names = "--list-detectors", description = "List the detectors with a line each, then exit.")
@@ -133,7 +141,7 @@ public final class TrainCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         if (listDetectors) {
             for (DetectorKind kind : DetectorRegistry.all()) {
-                out.printf("%-14s %s%n", kind.name(), kind.description());
+                out.printf("%-22s %s%n", kind.name(), kind.description());
             }
             return 0;
         }
@@ -151,7 +159,8 @@ public final class TrainCommand implements Callable<Integer> {
             throw new TrainingInputException("--impute must be none or median, not " + impute);
         }
         String modelName = name != null ? name : defaultName(data);
-        return new TrainingOptions(data, output, modelName, label, features, detector, unsupervised,
+        String kind = detector != null ? detector : label == null ? UNLABELLED_DEFAULT : LABELLED_DEFAULT;
+        return new TrainingOptions(data, output, modelName, label, features, kind, unsupervised,
                 impute.equals("median"), validationFraction, testFraction, epochs, patience, batchSize, learningRate,
                 seed, contamination, hidden, threads);
     }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import io.anomalyscore.model.AnomalyModel;
 import io.anomalyscore.model.detector.autoencoder.AutoencoderKind;
 import io.anomalyscore.model.detector.classifier.ClassifierKind;
+import io.anomalyscore.model.detector.isolation.DeepIsolationForestKind;
 import io.anomalyscore.model.detector.network.MlpConfig;
 import io.anomalyscore.model.ArtifactManifest;
 import io.anomalyscore.model.ModelArtifact;
@@ -35,13 +36,15 @@ import java.util.stream.Stream;
  * command and the serving model, in one JVM, under three protocols.
  *
  * <ul>
- *   <li>{@code unsupervised}: the autoencoder is trained with no label column (the label is left out
- *       with {@code --features}), the command's default validation hold-out steers early stopping,
- *       and the reloaded artifact scores every row; metrics use the labels kept aside.
+ *   <li>{@code unsupervised}: the autoencoder and the deep isolation forest are trained with no label
+ *       column (the label is left out with {@code --features}), the command's default validation
+ *       hold-out steers the autoencoder's early stopping (both fit the other 80 %), and the reloaded
+ *       artifact scores every row; metrics use the labels kept aside.
  *   <li>{@code semi-supervised}: seeded, stratified 70/30 split ({@link DataSplit}); the 70 % is
  *       written to a CSV and trained with {@code --label --test-fraction 0} (the command then fits on
  *       the normal rows of its own 80 % and early-stops and thresholds on its 20 %; the bench's 30 %
- *       is the test split); the reloaded artifact scores the 30 %.
+ *       is the test split); the reloaded artifact scores the 30 %. The deep isolation forest runs
+ *       the same way with {@code --detector deep-isolation-forest}.
  *   <li>{@code supervised}: same split and CSV, {@code --detector classifier}.
  * </ul>
  *
@@ -58,11 +61,13 @@ public final class QualityBench {
 
     private final Path work;
     private final List<String> extraArgs;
+    private final List<String> detectors;
     private final ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
-    private QualityBench(Path work, List<String> extraArgs) {
+    private QualityBench(Path work, List<String> extraArgs, List<String> detectors) {
         this.work = work;
         this.extraArgs = extraArgs;
+        this.detectors = detectors;
     }
 
     /** One evaluated run. */
@@ -88,7 +93,9 @@ public final class QualityBench {
         if (csvs.isEmpty()) {
             throw new IllegalArgumentException("no .csv files in " + datasets);
         }
-        QualityBench bench = new QualityBench(work, extra);
+        List<String> detectors = List.of(a.getOrDefault("--detectors", String.join(",", AutoencoderKind.NAME,
+                DeepIsolationForestKind.NAME, ClassifierKind.NAME)).split(","));
+        QualityBench bench = new QualityBench(work, extra, detectors);
         List<Dataset> all = new ArrayList<>();
         for (Path csv : csvs) {
             all.add(Dataset.of(csv, protocols, unsupervisedSeeds, splitSeeds));
@@ -151,8 +158,18 @@ public final class QualityBench {
         String features = String.join(",", data.features());
         for (long seed : d.unsupervisedSeeds()) {
             // no --label: the label column is left out through --features and the command runs unsupervised
-            Run run = train(d.name() + "-unsup-" + seed, d.csv(), seed, d.hidden(), "--features", features);
-            out.add(run.evaluate(d.name(), UNSUPERVISED, "autoencoder", seed, data.rows(), data.labels()));
+            if (detectors.contains(AutoencoderKind.NAME)) {
+                Run run = train(d.name() + "-unsup-" + seed, d.csv(), seed, d.hidden(), "--features", features,
+                        "--detector", AutoencoderKind.NAME);
+                out.add(run.evaluate(d.name(), UNSUPERVISED, AutoencoderKind.NAME, seed, data.rows(),
+                        data.labels()));
+            }
+            if (detectors.contains(DeepIsolationForestKind.NAME)) {
+                Run forest = train(d.name() + "-unsup-dif-" + seed, d.csv(), seed, null, "--features", features,
+                        "--detector", DeepIsolationForestKind.NAME);
+                out.add(forest.evaluate(d.name(), UNSUPERVISED, DeepIsolationForestKind.NAME, seed, data.rows(),
+                        data.labels()));
+            }
         }
         for (Map.Entry<Long, DataSplit> e : d.splits().entrySet()) {
             long seed = e.getKey();
@@ -161,12 +178,17 @@ public final class QualityBench {
             writeCsv(trainCsv, data, split.training());
             double[][] testRows = DataSplit.select(data.rows(), split.test());
             int[] testLabels = DataSplit.select(data.labels(), split.test());
-            if (protocols.contains(SEMI)) {
+            if (protocols.contains(SEMI) && detectors.contains(AutoencoderKind.NAME)) {
                 Run run = train(d.name() + "-semi-" + seed, trainCsv, seed, d.hidden(), "--label", "label",
                         "--test-fraction", "0");
-                out.add(run.evaluate(d.name(), SEMI, "autoencoder", seed, testRows, testLabels));
+                out.add(run.evaluate(d.name(), SEMI, AutoencoderKind.NAME, seed, testRows, testLabels));
             }
-            if (protocols.contains(SUPERVISED)) {
+            if (protocols.contains(SEMI) && detectors.contains(DeepIsolationForestKind.NAME)) {
+                Run forest = train(d.name() + "-semi-dif-" + seed, trainCsv, seed, null, "--label", "label",
+                        "--test-fraction", "0", "--detector", DeepIsolationForestKind.NAME);
+                out.add(forest.evaluate(d.name(), SEMI, DeepIsolationForestKind.NAME, seed, testRows, testLabels));
+            }
+            if (protocols.contains(SUPERVISED) && detectors.contains(ClassifierKind.NAME)) {
                 Run run = train(d.name() + "-sup-" + seed, trainCsv, seed, ClassifierKind.HIDDEN,
                         "--label", "label", "--detector", "classifier", "--test-fraction", "0");
                 out.add(run.evaluate(d.name(), SUPERVISED, "classifier", seed, testRows, testLabels));
@@ -196,7 +218,10 @@ public final class QualityBench {
         }
     }
 
-    /** Runs the training command in this JVM and returns the published version folder. */
+    /**
+     * Runs the training command in this JVM and returns the published version folder; {@code
+     * expectedHidden} is checked for MLP detectors and null for the others.
+     */
     private Run train(String id, Path csv, long seed, List<Integer> expectedHidden, String... args)
             throws IOException {
         Path output = work.resolve("models").resolve(id);
@@ -217,8 +242,8 @@ public final class QualityBench {
         }
         Path version = output.resolve(Files.readString(output.resolve("LATEST")).strip());
         ArtifactManifest manifest = ModelArtifact.read(version, Long.MAX_VALUE).manifest();
-        List<Integer> hidden = MlpConfig.of(manifest.detectorConfig()).hidden();
-        if (!hidden.equals(expectedHidden)) {
+        List<Integer> hidden = expectedHidden == null ? null : MlpConfig.of(manifest.detectorConfig()).hidden();
+        if (hidden != null && !hidden.equals(expectedHidden)) {
             throw new IllegalStateException(id + ": trained " + hidden + ", expected "
                     + expectedHidden + " (splits.json tells the peers the latter)");
         }
@@ -265,7 +290,7 @@ public final class QualityBench {
                 out.put(args[i], args[++i]);
             } else {
                 throw new IllegalArgumentException("usage: QualityBench [--datasets DIR] [--work DIR] "
-                        + "[--seeds-unsupervised N] [--seeds-split N] [--protocols a,b,c] [--epochs N] "
+                        + "[--seeds-unsupervised N] [--seeds-split N] [--protocols a,b,c] [--detectors a,b] [--epochs N] "
                         + "[--splits-only]");
             }
         }
