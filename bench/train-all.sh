@@ -4,6 +4,8 @@
 # (rows that chose nothing: the headline), then validation (chose the epoch and the threshold).
 #
 #   bench/train-all.sh [DATASETS_DIR] [SEED]     (default: src/test/resources/data, seed 42)
+#   DETECTORS="autoencoder classifier deep-isolation-forest" (default) picks the detectors; all
+#   train with --label, so the unsupervised kinds fit the normal rows of the training split.
 #
 # Needs a JDK 17 and python3 (for reading the manifests); builds the classpath with the wrapper.
 set -euo pipefail
@@ -21,7 +23,7 @@ echo "| dataset | detector | mode | config | epochs (best) | test ROC-AUC | test
 echo "|---|---|---|---|---|---:|---:|---:|---:|---:|---:|"
 for csv in "$datasets"/*.csv; do
   name=$(basename "$csv" .csv)
-  for detector in autoencoder classifier; do
+  for detector in ${DETECTORS:-autoencoder classifier deep-isolation-forest}; do
     start=$(date +%s.%N)
     java -Dai.djl.offline=true -cp "$cp" io.anomalyscore.training.TrainCommand -q \
       --data "$csv" --label label --detector "$detector" --seed "$seed" \
