@@ -40,6 +40,18 @@ public final class TrainCommand implements Callable<Integer> {
             description = "Feature columns to use, comma-separated (default: every non-label column).")
     List<String> features = List.of();
 
+    @Option(names = "--exclude", split = ",", paramLabel = "NAME",
+            description = "Columns that are never features, comma-separated (e.g. free text or dates).")
+    List<String> exclude = List.of();
+
+    @Option(names = "--id", paramLabel = "COLUMN",
+            description = "Id column: never a feature; scoring echoes it as \"id\" for records sent as objects.")
+    String id;
+
+    @Option(names = "--no-promote", negatable = false,
+            description = "Publish DEST/<version>/ but leave DEST/LATEST as it is (see the models command).")
+    boolean noPromote;
+
     @Option(names = "--detector", defaultValue = "autoencoder", completionCandidates = DetectorNames.class,
             description = "Detector to train (default ${DEFAULT-VALUE}); one of: ${COMPLETION-CANDIDATES}."
                     + " See --list-detectors.")
@@ -143,6 +155,10 @@ public final class TrainCommand implements Callable<Integer> {
         TrainingProgress progress = quiet ? TrainingProgress.silent() : new TrainingProgress(out);
         TrainingReport report = new TrainingPipeline(stores, progress, clock).run(options);
         new TrainingSummary(out).print(report);
+        if (noPromote) {
+            out.printf("LATEST unchanged (--no-promote); to serve this version: models -r %s promote %s%n",
+                    options.output(), report.manifest().version());
+        }
         return 0;
     }
 
@@ -153,7 +169,7 @@ public final class TrainCommand implements Callable<Integer> {
         String modelName = name != null ? name : defaultName(data);
         return new TrainingOptions(data, output, modelName, label, features, detector, unsupervised,
                 impute.equals("median"), validationFraction, testFraction, epochs, patience, batchSize, learningRate,
-                seed, contamination, hidden, threads);
+                seed, contamination, hidden, threads, exclude, id, !noPromote);
     }
 
     /** The registered detector names, for the help text. */
