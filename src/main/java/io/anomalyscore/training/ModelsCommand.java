@@ -1,5 +1,6 @@
 package io.anomalyscore.training;
 
+import io.anomalyscore.model.ArtifactFormatException;
 import io.anomalyscore.model.ArtifactManifest;
 import io.anomalyscore.model.ModelArtifact;
 import io.anomalyscore.storage.ArtifactStore;
@@ -80,9 +81,14 @@ public final class ModelsCommand {
             Optional<String> latest = repo.latest();
             parent.out.printf("  %-16s  %-20s  %-14s  %s%n", "VERSION", "CREATED", "DETECTOR", "HEADLINE METRICS");
             for (String version : repo.versions()) {
-                ArtifactManifest manifest = ModelArtifact.parseManifest(repo.manifest(version));
-                parent.out.printf("%s %-16s  %-20s  %-14s  %s%n", latest.filter(version::equals).isPresent() ? "*" : " ",
-                        version, manifest.createdAt(), manifest.detector(), VersionMetrics.headline(manifest));
+                String mark = latest.filter(version::equals).isPresent() ? "*" : " ";
+                try {
+                    ArtifactManifest manifest = ModelArtifact.parseManifest(repo.manifest(version));
+                    parent.out.printf("%s %-16s  %-20s  %-14s  %s%n", mark, version, manifest.createdAt(),
+                            manifest.detector(), VersionMetrics.headline(manifest));
+                } catch (ArtifactFormatException e) {
+                    parent.out.printf("%s %-16s  invalid manifest: %s%n", mark, version, e.getMessage());
+                }
             }
             return 0;
         }
