@@ -41,8 +41,8 @@ explain() { # why a call failed, from its status code
               "for ApiAuth=NONE)." >&2 ;;
     5*)  echo "     $1: the function failed, most often at start-up while loading the model. S3 answers 403" \
               "AccessDenied for a missing key when the role may not list the bucket, so a wrong ModelPrefix, a" \
-              "missing <prefix>/LATEST or a ModelVersion that does not exist all read as AccessDenied; so does a" \
-              "bucket outside the stack's region. Look: aws logs tail /aws/lambda/$function_name --region $region --since 15m" >&2 ;;
+              "missing <prefix>/LATEST or a ModelVersion that does not exist all read as AccessDenied; a bucket" \
+              "outside the stack's region fails with a 301 redirect instead. Look: aws logs tail /aws/lambda/$function_name --region $region --since 15m" >&2 ;;
   esac
 }
 
