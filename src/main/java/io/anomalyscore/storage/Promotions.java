@@ -14,7 +14,8 @@ import java.nio.file.Path;
  * <p>Every move first fetches the target version through its store and verifies it as serving
  * does ({@link ModelArtifact#read}: every listed file present, every sha256 and the content hash),
  * and checks that its manifest names the version of its folder; then it appends a {@link
- * HistoryEntry} to {@code HISTORY} and writes {@code LATEST} last. A failed check writes nothing.
+ * HistoryEntry} to {@code HISTORY} and writes {@code LATEST} last. A failed check writes nothing;
+ * a failed write of {@code LATEST} retracts the entry.
  */
 public final class Promotions {
 
@@ -42,8 +43,7 @@ public final class Promotions {
         if (repository.latest().filter(checked::equals).isPresent()) {
             return false;
         }
-        repository.append(HistoryEntry.now(HistoryEntry.PROMOTE, checked, reason));
-        repository.pointLatestAt(checked);
+        move(HistoryEntry.now(HistoryEntry.PROMOTE, checked, reason));
         return true;
     }
 
@@ -58,9 +58,19 @@ public final class Promotions {
         String where = repository.location() + "/" + ModelRepository.HISTORY;
         String previous = new PromotionHistory(repository.history(), where).previous(latest, where);
         verify(previous);
-        repository.append(HistoryEntry.now(HistoryEntry.ROLLBACK, previous, reason));
-        repository.pointLatestAt(previous);
+        move(HistoryEntry.now(HistoryEntry.ROLLBACK, previous, reason));
         return previous;
+    }
+
+    /** Appends {@code entry}, then points {@code LATEST} at its version; retracts it if that fails. */
+    private void move(HistoryEntry entry) throws IOException {
+        repository.append(entry);
+        try {
+            repository.pointLatestAt(entry.version());
+        } catch (IOException | RuntimeException e) {
+            repository.retract(entry);
+            throw e;
+        }
     }
 
     /** Fetches {@code version} into a scratch folder and verifies it as serving would. */
