@@ -138,6 +138,25 @@ class PromotionsTest {
         assertThat(repo.promotions().repository().latest()).contains(ModelVariants.version(b));
     }
 
+    @org.junit.jupiter.api.Test
+    void aFailedLatestWriteRetractsItsHistoryEntry() throws IOException {
+        Repo repo = repo("s3");
+        Path a = ModelVariants.variant(dir, "a-fault");
+        Path b = ModelVariants.variant(dir, "b-fault");
+        repo.store().publish(a, ModelVariants.version(a), repo.location(), true);
+        repo.store().publish(b, ModelVariants.version(b), repo.location(), false);
+        List<HistoryEntry> before = repo.promotions().repository().history();
+
+        S3Faults faults = new S3Faults(2); // HISTORY goes up, then the LATEST upload fails
+        try (S3Client failing = faults.client(S3.getServiceEndpoint())) {
+            assertThatThrownBy(() -> new Promotions(new S3ArtifactStore(failing), repo.location())
+                    .promote(ModelVariants.version(b), "x")).isInstanceOf(StorageException.class);
+        }
+        assertThat(faults.puts).as("HISTORY, then HISTORY put back").hasSize(2);
+        assertThat(repo.promotions().repository().history()).isEqualTo(before);
+        assertThat(repo.promotions().repository().latest()).contains(ModelVariants.version(a));
+    }
+
     private static void writeLatestByHand(String kind, String location, String version) throws IOException {
         if (kind.equals("local")) {
             Files.writeString(Path.of(location, ArtifactStore.LATEST), version + "\n");
