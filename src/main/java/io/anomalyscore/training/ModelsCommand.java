@@ -21,13 +21,15 @@ import picocli.CommandLine.Parameters;
 
 /**
  * The model repository command: list the versions, promote one to {@code LATEST}, roll back.
- * Exit codes: 0 success, 2 usage error or refused change (nothing was written), 1 other failure.
+ * Exit codes: 0 success, 2 usage error, refused change or storage error (HISTORY and LATEST as they
+ * were), 1 other failure.
  */
 @Command(name = "models", mixinStandardHelpOptions = true,
         description = "Lists, promotes and rolls back the versions of a model repository.",
         subcommands = {ModelsCommand.ListVersions.class, ModelsCommand.Promote.class, ModelsCommand.Rollback.class},
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:success", "2:usage error or refused change (nothing was written)", "1:other failure"})
+        exitCodeList = {"0:success", "2:usage error, refused change or storage error (HISTORY and LATEST as they were)",
+            "1:other failure"})
 public final class ModelsCommand {
 
     @Option(names = {"-r", "--repository"}, required = true, scope = CommandLine.ScopeType.INHERIT,
