@@ -7,7 +7,7 @@
 # <out-dir>/task      -> /var/task (${LAMBDA_TASK_ROOT}): function.zip's contents WITHOUT the
 #                        pytorch-native-cpu jar (-111 MB; DJL must not extract libtorch at cold start)
 # <out-dir>/libtorch  -> /opt/libtorch (PYTORCH_LIBRARY_PATH): libtorch's .so files from that jar, plus
-#                        libdjl_torch.so from the pytorch-jni jar, so DJL writes nothing (PLATFORM.md section 4)
+#                        libdjl_torch.so from the pytorch-jni jar, so DJL writes nothing
 # Everything ends up world-readable and read-only. Needs only sh and unzip.
 set -eu
 zip="$1"

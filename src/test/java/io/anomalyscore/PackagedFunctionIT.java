@@ -16,8 +16,8 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * The packaged {@code target/function.zip}, run the way the Lambda {@code java21} runtime runs it
- * (PLATFORM.md section 6): unzipped into a task folder, started by the AWS runtime interface client
+ * The packaged {@code target/function.zip}, run the way the Lambda {@code java21} runtime runs it:
+ * unzipped into a task folder, started by the AWS runtime interface client
  * in a child JVM with the handler and environment of {@code template.yaml}, fed every event of
  * {@code deploy/events/} through Quarkus's mock Runtime API, each checked against
  * {@code deploy/events/expectations.json}.

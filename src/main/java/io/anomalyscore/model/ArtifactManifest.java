@@ -1,5 +1,6 @@
 package io.anomalyscore.model;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 
@@ -21,6 +22,10 @@ import java.util.List;
  * @param evaluation metrics of the reloaded artifact, or {@code null} without labels
  * @param provenance data, settings and library versions
  * @param components every other file of the artifact, with role and sha256
+ * @param idColumn the training CSV's id column (never a feature; scoring echoes it), or {@code null}
+ *     (absent from the JSON) when there was none; absent in artifacts written before it existed
+ * @param trainingRange the out-of-distribution bounds, or {@code null} in artifacts written before
+ *     they existed ({@link TrainingRange#legacy} then applies)
  */
 public record ArtifactManifest(
         int formatVersion,
@@ -35,7 +40,12 @@ public record ArtifactManifest(
         Calibration calibration,
         Evaluation evaluation,
         Provenance provenance,
-        List<Component> components) {
+        List<Component> components,
+        @JsonInclude(JsonInclude.Include.NON_NULL) String idColumn,
+        @JsonInclude(JsonInclude.Include.NON_NULL) TrainingRange trainingRange) {
+
+    /** Fields added to format 2 after its first release; manifests written before lack them. */
+    static final List<String> OPTIONAL_FIELDS = List.of("idColumn", "trainingRange");
 
     /** The format version this build writes. */
     public static final int FORMAT_VERSION = 2;
@@ -45,6 +55,21 @@ public record ArtifactManifest(
     public ArtifactManifest {
         features = List.copyOf(features);
         components = components == null ? List.of() : List.copyOf(components);
+    }
+
+    /** A manifest without id column and training range (as written before they existed). */
+    public ArtifactManifest(int formatVersion, String name, String version, String createdAt, String detector,
+            List<String> features, Preprocessing preprocessing, JsonNode detectorConfig, double threshold,
+            Calibration calibration, Evaluation evaluation, Provenance provenance, List<Component> components) {
+        this(formatVersion, name, version, createdAt, detector, features, preprocessing, detectorConfig, threshold,
+                calibration, evaluation, provenance, components, null, null);
+    }
+
+    /** A copy with an id column and training range. */
+    public ArtifactManifest withInputs(String newIdColumn, TrainingRange newTrainingRange) {
+        return new ArtifactManifest(formatVersion, name, version, createdAt, detector, features,
+                preprocessing, detectorConfig, threshold, calibration, evaluation, provenance, components,
+                newIdColumn, newTrainingRange);
     }
 
     /** The feature schema. */
@@ -60,12 +85,13 @@ public record ArtifactManifest(
     /** A copy with other calibration, threshold and evaluation (they do not change the detector). */
     public ArtifactManifest withCalibration(Calibration c, Evaluation e) {
         return new ArtifactManifest(formatVersion, name, version, createdAt, detector, features,
-                preprocessing, detectorConfig, c.threshold(), c, e, provenance, components);
+                preprocessing, detectorConfig, c.threshold(), c, e, provenance, components, idColumn, trainingRange);
     }
 
     /** A copy with another identity. */
     public ArtifactManifest withIdentity(String newVersion, String newCreatedAt, List<Component> newComponents) {
         return new ArtifactManifest(formatVersion, name, newVersion, newCreatedAt, detector, features,
-                preprocessing, detectorConfig, threshold, calibration, evaluation, provenance, newComponents);
+                preprocessing, detectorConfig, threshold, calibration, evaluation, provenance, newComponents, idColumn,
+                trainingRange);
     }
 }

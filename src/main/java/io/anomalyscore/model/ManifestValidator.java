@@ -33,6 +33,13 @@ final class ManifestValidator {
             throw new ArtifactFormatException("preprocessing parameters do not match the "
                     + n + " features");
         }
+        if (m.trainingRange() != null && m.trainingRange().width() != n) {
+            throw new ArtifactFormatException("trainingRange has " + m.trainingRange().width()
+                    + " bounds for " + n + " features");
+        }
+        if (m.idColumn() != null && (m.idColumn().isBlank() || m.features().contains(m.idColumn()))) {
+            throw new ArtifactFormatException("idColumn must be a non-empty name that is not a feature");
+        }
         if (!Double.isFinite(m.threshold()) || m.threshold() != m.calibration().threshold()) {
             throw new ArtifactFormatException("threshold is not finite or disagrees with calibration");
         }

@@ -180,6 +180,12 @@ public final class ModelArtifact {
         int format = formatOf(tree);
         ManifestVersion.verify(tree, JSON);
         ObjectNode current = format == 1 ? LegacyManifest.upgrade(tree) : (ObjectNode) tree;
+        for (String optional : ArtifactManifest.OPTIONAL_FIELDS) {
+            // after the hash check: a manifest written before a field existed reads it as absent
+            if (!current.has(optional)) {
+                current.putNull(optional);
+            }
+        }
         ArtifactManifest manifest;
         try {
             manifest = JSON.treeToValue(current, ArtifactManifest.class);

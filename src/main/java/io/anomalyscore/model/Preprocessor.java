@@ -61,6 +61,15 @@ public record Preprocessor(Standardizer standardizer, MedianImputer imputer) {
         return out;
     }
 
+    /**
+     * The standardised value of raw value {@code value} of feature {@code j}, in double precision,
+     * imputed when missing (if possible); NaN when missing without imputer.
+     */
+    public double standardized(int j, double value) {
+        double filled = imputer == null ? value : imputer.fill(j, value);
+        return standardizer.apply(j, filled);
+    }
+
     /** Standardised matrix, one row per raw row. */
     public float[][] transform(double[][] raw) {
         float[][] out = new float[raw.length][];

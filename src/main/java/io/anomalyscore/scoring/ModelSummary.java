@@ -20,10 +20,14 @@ import java.util.List;
  * @param detectorConfig the detector's own settings (e.g. {@code {"hidden": [64, 32, 64]}})
  * @param explains whether {@code explain} returns per-feature contributions for this detector
  * @param formatVersion the artifact format the model was stored in
+ * @param idColumn the id column record objects may carry (echoed as {@code id}), or {@code null}
+ *     (absent) when the model has none
  */
 public record ModelSummary(String name, String version, String detector, String created, List<String> features,
         double threshold, CalibrationSummary calibration, Evaluation evaluation, JsonNode detectorConfig,
-        boolean explains, int formatVersion) {
+        boolean explains, int formatVersion,
+        @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+        String idColumn) {
 
     /**
      * @param method {@code f1-validation} or {@code contamination-quantile}
@@ -37,6 +41,7 @@ public record ModelSummary(String name, String version, String detector, String 
         return new ModelSummary(manifest.name(), manifest.version(), manifest.detector(), manifest.createdAt(),
                 manifest.features(), manifest.threshold(),
                 new CalibrationSummary(manifest.calibration().method(), manifest.calibration().contamination()),
-                manifest.evaluation(), manifest.detectorConfig(), model.explains(), manifest.formatVersion());
+                manifest.evaluation(), manifest.detectorConfig(), model.explains(), manifest.formatVersion(),
+                manifest.idColumn());
     }
 }

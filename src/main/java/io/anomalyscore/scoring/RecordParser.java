@@ -49,6 +49,18 @@ public final class RecordParser {
      * @param maxBodyBytes largest body, also the parser's document length limit
      */
     public RecordParser(List<String> features, Preprocessor preprocessor, int maxRecords, int maxBodyBytes) {
+        this(features, preprocessor, null, maxRecords, maxBodyBytes);
+    }
+
+    /**
+     * @param features the model's features, in input order
+     * @param preprocessor the model's preprocessing, to reject values it cannot represent
+     * @param idColumn the model's id column, which record objects may carry, or {@code null}
+     * @param maxRecords most records per request
+     * @param maxBodyBytes largest body, also the parser's document length limit
+     */
+    public RecordParser(List<String> features, Preprocessor preprocessor, String idColumn, int maxRecords,
+            int maxBodyBytes) {
         JsonFactory factory = JsonFactory.builder()
                 .streamReadConstraints(StreamReadConstraints.builder()
                         .maxNestingDepth(MAX_NESTING_DEPTH)
@@ -61,7 +73,7 @@ public final class RecordParser {
                 .build();
         this.json = JsonMapper.builder(factory).enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).build();
         this.maxRecords = maxRecords;
-        this.validator = new RecordValidator(features, preprocessor);
+        this.validator = new RecordValidator(features, preprocessor, idColumn);
     }
 
     /**
@@ -95,7 +107,7 @@ public final class RecordParser {
         if (records.isEmpty() || records.size() > maxRecords) {
             throw invalid("\"records\" holds " + records.size() + " records; send 1 to " + maxRecords);
         }
-        return new ScoreRequest(validator.rows(records), explain);
+        return validator.request(records, explain);
     }
 
     private JsonNode readTree(byte[] body) {

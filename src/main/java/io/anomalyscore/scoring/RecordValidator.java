@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.anomalyscore.model.FeatureSchema;
 import io.anomalyscore.model.Preprocessor;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -20,20 +21,25 @@ final class RecordValidator {
     private final List<String> features;
     private final Map<String, Integer> positions;
     private final Preprocessor preprocessor;
+    private final String idColumn;
 
-    RecordValidator(List<String> features, Preprocessor preprocessor) {
+    /** @param idColumn the model's id column, or {@code null}: a record object may carry it */
+    RecordValidator(List<String> features, Preprocessor preprocessor, String idColumn) {
+        this.idColumn = idColumn;
         this.features = List.copyOf(features);
         this.positions = new FeatureSchema(features).positions();
         this.preprocessor = preprocessor;
     }
 
-    /** The rows of {@code records} (a non-empty array), or an exception listing every violation. */
-    double[][] rows(JsonNode records) {
+    /** The rows and ids of {@code records} (a non-empty array), or an exception listing every violation. */
+    ScoreRequest request(JsonNode records, Boolean explain) {
         Errors errors = new Errors();
         double[][] rows = new double[records.size()][];
+        List<JsonNode> ids = new ArrayList<>(Collections.nCopies(rows.length, null));
         for (int i = 0; i < rows.length; i++) {
             JsonNode record = records.get(i);
             if (record.isObject()) {
+                ids.set(i, id(i, record, errors));
                 rows[i] = byName(i, record, errors);
             } else if (record.isArray()) {
                 rows[i] = byPosition(i, record, errors);
@@ -47,7 +53,20 @@ final class RecordValidator {
                     + (errors.total > MAX_ERRORS ? "; the first " + MAX_ERRORS + " are listed" : ""),
                     errors.list, errors.total);
         }
-        return rows;
+        return new ScoreRequest(rows, explain, ids);
+    }
+
+    /** The record's id (a string or number), or {@code null} without one. */
+    private JsonNode id(int i, JsonNode record, Errors errors) {
+        JsonNode id = idColumn == null ? null : record.get(idColumn);
+        if (id == null || id.isNull()) {
+            return null;
+        }
+        if (!id.isTextual() && !id.isNumber()) {
+            errors.add(i, EchoedName.of(idColumn), "the id must be a string or a number, got " + kind(id));
+            return null;
+        }
+        return id;
     }
 
     private double[] byName(int i, JsonNode record, Errors errors) {
@@ -55,6 +74,9 @@ final class RecordValidator {
         boolean[] seen = new boolean[features.size()];
         for (Iterator<Map.Entry<String, JsonNode>> it = record.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> field = it.next();
+            if (field.getKey().equals(idColumn)) {
+                continue;
+            }
             Integer j = positions.get(field.getKey());
             if (j == null) {
                 errors.add(i, EchoedName.of(field.getKey()), "unknown feature");

@@ -2,6 +2,7 @@ package io.anomalyscore.scoring;
 
 import io.anomalyscore.model.AnomalyModel;
 import io.anomalyscore.model.ArtifactManifest;
+import io.anomalyscore.model.DistributionCheck;
 import io.anomalyscore.model.RecordScore;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
@@ -23,13 +24,16 @@ public class ScoringService {
     private final int explainTop;
     private final ScoreResponse.ModelRef modelRef;
     private final ModelSummary summary;
+    private final DistributionCheck distribution;
 
     public ScoringService(AnomalyModel model, ServingConfig config) {
         ArtifactManifest manifest = model.manifest();
         this.model = model;
         this.maxBodyBytes = config.maxBodyBytes();
         this.explainTop = config.explain().top();
-        this.parser = new RecordParser(manifest.features(), model.preprocessor(), config.maxRecords(), maxBodyBytes);
+        this.parser = new RecordParser(manifest.features(), model.preprocessor(), manifest.idColumn(),
+                config.maxRecords(), maxBodyBytes);
+        this.distribution = DistributionCheck.of(manifest, model.preprocessor());
         this.modelRef = new ScoreResponse.ModelRef(manifest.name(), manifest.version(), manifest.detector());
         this.summary = ModelSummary.of(model);
     }
@@ -50,11 +54,23 @@ public class ScoringService {
         // the parser rejected every value the model's preprocessor cannot take (Preprocessor.defect)
         RecordScore[] scores = model.score(request.rows(), explain);
         List<ScoreResponse.Result> results = new ArrayList<>(scores.length);
-        for (RecordScore s : scores) {
-            results.add(new ScoreResponse.Result(s.score(), s.percentile(), s.anomalous(),
-                    explain ? contributions(s.featureErrors()) : null));
+        for (int i = 0; i < scores.length; i++) {
+            RecordScore s = scores[i];
+            List<String> outside = outsideTraining(request.rows()[i]);
+            results.add(new ScoreResponse.Result(request.ids().get(i), s.score(), s.percentile(), s.anomalous(),
+                    outside != null, outside, explain ? contributions(s.featureErrors()) : null));
         }
         return new ScoreResponse(modelRef, model.manifest().threshold(), results);
+    }
+
+    /** The names of the features of {@code row} outside the training range, or {@code null} when none. */
+    private List<String> outsideTraining(double[] row) {
+        List<Integer> outside = distribution.outside(row);
+        if (outside.isEmpty()) {
+            return null;
+        }
+        List<String> features = model.manifest().features();
+        return outside.stream().map(features::get).toList();
     }
 
     /** The top features by share of the reconstruction error; {@code null} when the model has none. */

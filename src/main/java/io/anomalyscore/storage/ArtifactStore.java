@@ -43,7 +43,21 @@ public interface ArtifactStore {
      *
      * @return the location of the published version
      */
-    String publish(Path artifact, String version, String destination) throws IOException;
+    default String publish(Path artifact, String version, String destination) throws IOException {
+        return publish(artifact, version, destination, true);
+    }
+
+    /**
+     * Publishes the artifact folder as {@code destination/<version>/}; with {@code promote}, then
+     * appends a {@code promote} entry to {@code destination/HISTORY} and points {@code
+     * destination/LATEST} at it, last.
+     *
+     * @return the location of the published version
+     */
+    String publish(Path artifact, String version, String destination, boolean promote) throws IOException;
+
+    /** The model repository at {@code location}, to list, promote and roll back ({@link Promotions}). */
+    ModelRepository repository(String location);
 
     /**
      * Makes the artifact at {@code location} available as a local folder: {@code location} is a

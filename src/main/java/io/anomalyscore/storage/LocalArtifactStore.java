@@ -60,8 +60,13 @@ public final class LocalArtifactStore implements ArtifactStore {
     }
 
     @Override
-    public String publish(Path artifact, String version, String destination) throws IOException {
-        return new LocalPublication(Path.of(destination), version, hook).run(artifact);
+    public String publish(Path artifact, String version, String destination, boolean promote) throws IOException {
+        return new LocalPublication(Path.of(destination), version, hook, promote).run(artifact);
+    }
+
+    @Override
+    public ModelRepository repository(String location) {
+        return new LocalModelRepository(Path.of(location));
     }
 
     @Override

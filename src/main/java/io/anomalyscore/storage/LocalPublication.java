@@ -25,19 +25,25 @@ final class LocalPublication {
     private final String version;
     private final Path target;
     private final WriteHook hook;
+    private final boolean promote;
     /** Files this attempt added to an existing version folder: the only ones a failure may remove. */
     private final List<Path> created = new ArrayList<>();
     /** Whether this attempt moved the version folder into place, so a failure may remove it. */
     private boolean movedIntoPlace;
+    private final LocalModelRepository history;
+    /** The HISTORY entry this attempt appended, which a failure retracts, or {@code null}. */
+    private HistoryEntry appended;
 
-    LocalPublication(Path repository, String version, WriteHook hook) {
+    LocalPublication(Path repository, String version, WriteHook hook, boolean promote) {
+        this.promote = promote;
         this.repository = repository;
         this.version = Versions.check(version, "version");
         this.target = repository.resolve(this.version);
         this.hook = hook;
+        this.history = new LocalModelRepository(repository);
     }
 
-    /** Completes the version from {@code artifact}, then points {@code LATEST} at it. */
+    /** Completes the version from {@code artifact}, then (when promoting) points {@code LATEST} at it. */
     String run(Path artifact) throws IOException {
         List<String> files = ArtifactFiles.inPublishOrder(artifact);
         Files.createDirectories(repository);
@@ -46,7 +52,15 @@ final class LocalPublication {
             if (Files.exists(target, LinkOption.NOFOLLOW_LINKS) || !moveStagedCopy(artifact, files)) {
                 complete(artifact, files);
             }
-            writeLatest();
+            if (promote) {
+                // re-publishing the current version changes nothing a rollback should undo
+                if (!version.equals(before)) {
+                    hook.beforeWrite(repository.resolve(ModelRepository.HISTORY));
+                    appended = HistoryEntry.now(HistoryEntry.PROMOTE, version, "published");
+                    history.append(appended);
+                }
+                writeLatest();
+            }
             return target.toString();
         } catch (IOException | RuntimeException e) {
             throw failed(e, before);
@@ -172,6 +186,9 @@ final class LocalPublication {
         }
         if (!version.equals(after)) {
             removeCreated();
+            if (appended != null) {
+                history.retract(appended);
+            }
         }
         return wrap(cause, Objects.equals(before, after) ? ArtifactStore.LATEST + " unchanged"
                 : ArtifactStore.LATEST + " now names " + after);

@@ -62,8 +62,13 @@ public final class S3ArtifactStore implements ArtifactStore {
     }
 
     @Override
-    public String publish(Path artifact, String version, String destination) {
-        return new S3Publication(s3, destination, version).run(artifact);
+    public String publish(Path artifact, String version, String destination, boolean promote) {
+        return new S3Publication(s3, destination, version, promote).run(artifact);
+    }
+
+    @Override
+    public ModelRepository repository(String location) {
+        return new S3ModelRepository(s3, location);
     }
 
     @Override

@@ -32,17 +32,23 @@ final class S3Publication {
     private final S3Location repository;
     private final S3Location target;
     private final String version;
+    private final boolean promote;
+    private final S3ModelRepository history;
+    /** The HISTORY entry this attempt appended, which a failure retracts, or {@code null}. */
+    private HistoryEntry appended;
     /** Keys this attempt created, in creation order: the only ones a failure may remove. */
     private final List<String> created = new ArrayList<>();
 
-    S3Publication(S3Client s3, String destination, String version) {
+    S3Publication(S3Client s3, String destination, String version, boolean promote) {
         this.s3 = s3;
+        this.promote = promote;
         this.repository = S3Location.parse(destination);
         this.version = Versions.check(version, "version");
         this.target = repository.resolve(this.version);
+        this.history = new S3ModelRepository(s3, destination);
     }
 
-    /** Completes the version from {@code artifact}, then points {@code LATEST} at it. */
+    /** Completes the version from {@code artifact}, then (when promoting) points {@code LATEST} at it. */
     String run(Path artifact) {
         List<String> files = ArtifactFiles.inPublishOrder(artifact);
         String before;
@@ -56,8 +62,15 @@ final class S3Publication {
             for (Map.Entry<String, String> missing : missing(artifact, files).entrySet()) {
                 create(missing.getKey(), artifact.resolve(missing.getKey()), missing.getValue());
             }
-            s3.putObject(b -> b.bucket(repository.bucket()).key(repository.child(ArtifactStore.LATEST))
-                    .contentType("text/plain"), RequestBody.fromString(version + "\n", StandardCharsets.UTF_8));
+            if (promote) {
+                // re-publishing the current version changes nothing a rollback should undo
+                if (!version.equals(before)) {
+                    appended = HistoryEntry.now(HistoryEntry.PROMOTE, version, "published");
+                    history.append(appended);
+                }
+                s3.putObject(b -> b.bucket(repository.bucket()).key(repository.child(ArtifactStore.LATEST))
+                        .contentType("text/plain"), RequestBody.fromString(version + "\n", StandardCharsets.UTF_8));
+            }
             return target.toString();
         } catch (RuntimeException e) {
             throw failed(e, before);
@@ -138,6 +151,9 @@ final class S3Publication {
         if (!version.equals(after)) {
             for (int i = created.size() - 1; i >= 0; i--) {
                 deleteQuietly(created.get(i));
+            }
+            if (appended != null) {
+                history.retract(appended);
             }
         }
         return wrap(cause, Objects.equals(before, after) ? ArtifactStore.LATEST + " unchanged"

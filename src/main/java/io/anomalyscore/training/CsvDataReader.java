@@ -32,6 +32,8 @@ public final class CsvDataReader {
     private final String labelColumn;
     private final List<String> selectedFeatures;
     private final boolean allowMissing;
+    private final List<String> excluded;
+    private final String idColumn;
 
     /**
      * @param labelColumn name of the 0/1 label column, or {@code null}
@@ -39,9 +41,24 @@ public final class CsvDataReader {
      * @param allowMissing whether empty cells are kept as NaN (for imputation) instead of rejected
      */
     public CsvDataReader(String labelColumn, List<String> selectedFeatures, boolean allowMissing) {
+        this(labelColumn, selectedFeatures, allowMissing, List.of(), null);
+    }
+
+    private CsvDataReader(String labelColumn, List<String> selectedFeatures, boolean allowMissing,
+            List<String> excluded, String idColumn) {
         this.labelColumn = labelColumn;
         this.selectedFeatures = List.copyOf(selectedFeatures);
         this.allowMissing = allowMissing;
+        this.excluded = List.copyOf(excluded);
+        this.idColumn = idColumn;
+    }
+
+    /**
+     * A reader that never takes {@code excludedColumns} or {@code id} (when not {@code null}) as
+     * features; each must be a column of the header.
+     */
+    public CsvDataReader excluding(List<String> excludedColumns, String id) {
+        return new CsvDataReader(labelColumn, selectedFeatures, allowMissing, excludedColumns, id);
     }
 
     /** Reads all of {@code in}, naming {@code source} in errors; closes nothing. */
@@ -121,19 +138,21 @@ public final class CsvDataReader {
             }
             label = index;
         }
+        List<String> skipped = skippedColumns(byName, header, source);
         List<String> names = new ArrayList<>();
         if (selectedFeatures.isEmpty()) {
             for (int i = 0; i < header.size(); i++) {
-                if (i != label) {
+                if (i != label && !skipped.contains(header.get(i).strip())) {
                     names.add(header.get(i).strip());
                 }
             }
         } else {
             for (String feature : selectedFeatures) {
                 Integer index = byName.get(feature);
-                if (index == null || index == label) {
-                    throw new CsvFormatException(source, 1, 0, "feature column '" + feature
-                            + "' not found" + (index != null ? " (it is the label column)" : "; columns are " + header));
+                if (index == null || index == label || skipped.contains(feature)) {
+                    throw new CsvFormatException(source, 1, 0, "feature column '" + feature + "' "
+                            + (index == null ? "not found; columns are " + header
+                            : index == label ? "is the label column" : "is excluded (--exclude or --id)"));
                 }
                 names.add(feature);
             }
@@ -143,6 +162,21 @@ public final class CsvDataReader {
         }
         int[] indexes = names.stream().mapToInt(byName::get).toArray();
         return new Columns(List.copyOf(names), indexes, label);
+    }
+
+    /** The excluded and id columns, each checked against the header. */
+    private List<String> skippedColumns(Map<String, Integer> byName, List<String> header, String source) {
+        List<String> skipped = new ArrayList<>(excluded);
+        if (idColumn != null) {
+            skipped.add(idColumn);
+        }
+        for (String column : skipped) {
+            if (!byName.containsKey(column)) {
+                throw new CsvFormatException(source, 1, 0, (column.equals(idColumn) ? "id" : "excluded")
+                        + " column '" + column + "' not found; columns are " + header);
+            }
+        }
+        return skipped;
     }
 
     private double[] values(List<String> cells, Columns columns, List<String> header, String source, long line) {
@@ -172,7 +206,9 @@ public final class CsvDataReader {
         }
         if (!NUMBER.matcher(text).matches()) {
             throw new CsvFormatException(source, line, col, "not a number: '" + abbreviate(text)
-                    + "' in column '" + column + "'");
+                    + "' in column '" + column + "'; features must be numeric: if '" + column
+                    + "' is an identifier or text, leave it out with --exclude " + column + " (or --id "
+                    + column + " to have scoring echo it)");
         }
         double value = Double.parseDouble(text);
         if (!Double.isFinite(value)) {

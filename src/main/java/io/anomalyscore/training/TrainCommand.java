@@ -47,6 +47,18 @@ public final class TrainCommand implements Callable<Integer> {
             description = "Feature columns to use, comma-separated (default: every non-label column).")
     List<String> features = List.of();
 
+    @Option(names = "--exclude", split = ",", paramLabel = "NAME",
+            description = "Columns that are never features, comma-separated (e.g. free text or dates).")
+    List<String> exclude = List.of();
+
+    @Option(names = "--id", paramLabel = "COLUMN",
+            description = "Id column: never a feature; scoring echoes it as \"id\" for records sent as objects.")
+    String id;
+
+    @Option(names = "--no-promote", negatable = false,
+            description = "Publish DEST/<version>/ but leave DEST/LATEST as it is (see the models command).")
+    boolean noPromote;
+
     @Option(names = "--detector", completionCandidates = DetectorNames.class,
             description = "Detector to train; one of: ${COMPLETION-CANDIDATES}. Default: " + UNLABELLED_DEFAULT
                     + " without --label (it beats the autoencoder on unlabelled data), " + LABELLED_DEFAULT
@@ -151,6 +163,10 @@ public final class TrainCommand implements Callable<Integer> {
         TrainingProgress progress = quiet ? TrainingProgress.silent() : new TrainingProgress(out);
         TrainingReport report = new TrainingPipeline(stores, progress, clock).run(options);
         new TrainingSummary(out).print(report);
+        if (noPromote) {
+            out.printf("LATEST unchanged (--no-promote); to serve this version: models -r %s promote %s%n",
+                    options.output(), report.manifest().version());
+        }
         return 0;
     }
 
@@ -162,7 +178,7 @@ public final class TrainCommand implements Callable<Integer> {
         String kind = detector != null ? detector : label == null ? UNLABELLED_DEFAULT : LABELLED_DEFAULT;
         return new TrainingOptions(data, output, modelName, label, features, kind, unsupervised,
                 impute.equals("median"), validationFraction, testFraction, epochs, patience, batchSize, learningRate,
-                seed, contamination, hidden, threads);
+                seed, contamination, hidden, threads, exclude, id, !noPromote);
     }
 
     /** The registered detector names, for the help text. */

@@ -28,6 +28,9 @@ import java.util.Map;
  * @param contamination expected anomaly share, for the threshold without labels, in (0, 0.5]
  * @param hidden hidden layer widths, or empty for the detector's default
  * @param threads PyTorch intra-op threads the run uses (recorded: results depend on it)
+ * @param exclude columns that are never features (e.g. free text), or empty
+ * @param idColumn a column that is never a feature and that scoring echoes, or {@code null}
+ * @param promote whether publishing points {@code LATEST} at the new version
  */
 public record TrainingOptions(
         String data,
@@ -47,10 +50,27 @@ public record TrainingOptions(
         long seed,
         double contamination,
         List<Integer> hidden,
-        int threads) {
+        int threads,
+        List<String> exclude,
+        String idColumn,
+        boolean promote) {
+
+    /** Options without excluded columns or id column, promoting the new version. */
+    public TrainingOptions(String data, String output, String name, String labelColumn, List<String> features,
+            String detector, boolean unsupervised, boolean imputeMedian, double validationFraction,
+            double testFraction, int epochs, int patience, int batchSize, double learningRate, long seed,
+            double contamination, List<Integer> hidden, int threads) {
+        this(data, output, name, labelColumn, features, detector, unsupervised, imputeMedian, validationFraction,
+                testFraction, epochs, patience, batchSize, learningRate, seed, contamination, hidden, threads,
+                List.of(), null, true);
+    }
 
     public TrainingOptions {
         features = List.copyOf(features);
+        exclude = List.copyOf(exclude);
+        check(idColumn == null || !idColumn.equals(labelColumn), "--id and --label name the same column");
+        check(idColumn == null || !features.contains(idColumn), "--id " + idColumn + " is also listed in --features");
+        check(labelColumn == null || !exclude.contains(labelColumn), "--exclude lists the --label column");
         hidden = List.copyOf(hidden);
         check(data != null && !data.isBlank(), "--data is required");
         check(output != null && !output.isBlank(), "--output is required");

@@ -12,6 +12,7 @@ import io.anomalyscore.model.Preprocessing;
 import io.anomalyscore.model.Preprocessor;
 import io.anomalyscore.model.Provenance;
 import io.anomalyscore.model.Standardizer;
+import io.anomalyscore.model.TrainingRange;
 import io.anomalyscore.model.detector.FittedDetector;
 import io.anomalyscore.model.detector.TrainingSet;
 import io.anomalyscore.storage.ArtifactStore;
@@ -67,7 +68,7 @@ public final class TrainingPipeline {
             Path finalDir = staging.resolve("final");
             manifest = ModelArtifact.write(finalDir, manifest, fitted.components());
             ModelArtifact.read(finalDir, Long.MAX_VALUE);
-            String location = output.publish(finalDir, manifest.version(), options.output());
+            String location = output.publish(finalDir, manifest.version(), options.output(), options.promote());
             return new TrainingReport(manifest, location, Duration.ofNanos(System.nanoTime() - start));
         } finally {
             Folders.deleteQuietly(staging);
@@ -83,7 +84,8 @@ public final class TrainingPipeline {
     }
 
     private TabularData read(TrainingOptions options) throws IOException {
-        CsvDataReader reader = new CsvDataReader(options.labelColumn(), options.features(), options.imputeMedian());
+        CsvDataReader reader = new CsvDataReader(options.labelColumn(), options.features(), options.imputeMedian())
+                .excluding(options.exclude(), options.idColumn());
         try (InputStream in = stores.forLocation(options.data()).open(options.data())) {
             return reader.read(new java.io.BufferedInputStream(in), options.data());
         } catch (NoSuchFileException e) {
@@ -107,9 +109,11 @@ public final class TrainingPipeline {
                 Map.of("djl", Engine.getDjlVersion(), "pytorch", Engine.getEngine("PyTorch").getVersion()),
                 MachineFacts.describe());
         Calibration placeholder = new Calibration(0, "none", null, new double[] {0, 0});
+        TrainingRange range = TrainingRange.fit(preprocessor.transform(p.training()), data.features().size());
         return new ArtifactManifest(ArtifactManifest.FORMAT_VERSION, o.name(), "",
                 Instant.now(clock).truncatedTo(ChronoUnit.SECONDS).toString(), o.detector(), data.features(),
-                Preprocessing.of(preprocessor), fitted.config(), 0, placeholder, null, provenance, null);
+                Preprocessing.of(preprocessor), fitted.config(), 0, placeholder, null, provenance, null)
+                .withInputs(o.idColumn(), range);
     }
 
     /** Reloads the draft artifact through the serving path and derives calibration and metrics from it. */

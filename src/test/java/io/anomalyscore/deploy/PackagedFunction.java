@@ -25,7 +25,7 @@ import java.util.zip.ZipInputStream;
 import org.junit.jupiter.api.DynamicTest;
 
 /**
- * A packaged function run the way the Lambda {@code java21} runtime runs it (PLATFORM.md section 6):
+ * A packaged function run the way the Lambda {@code java21} runtime runs it:
  * the AWS runtime interface client in a child JVM, working directory = the task folder, against
  * {@link LambdaRuntimeApiServer} in this JVM. Shared by {@code PackagedFunctionIT} (zip layout) and
  * {@code ImageLayoutIT} (container-image layout).

@@ -92,10 +92,38 @@ class TemplateDriftTest {
     }
 
     @Test
+    void anEmptyModelBucketServesTheBundledModel() {
+        Map<String, Object> bucket = SamTemplate.map(template.section("Parameters").get("ModelBucket"), "ModelBucket");
+        assertThat(bucket.get("Default")).isEqualTo("");
+        assertThat(template.section("Conditions").get("HasModelBucket"))
+                .isEqualTo(Map.of("Fn::Not", List.of(Map.of("Fn::Equals", List.of(Map.of("Ref", "ModelBucket"), "")))));
+        List<?> choice = (List<?>) SamTemplate.map(template.environment().get("ANOMALY_MODEL_URI"), "uri").get("Fn::If");
+        assertThat(choice.get(0)).isEqualTo("HasModelBucket");
+        String bundled = (String) choice.get(2);
+        assertThat(bundled).isEqualTo("classpath:default-model");
+        // the folder the classpath: URI names is in function.zip: it is a resource of this build
+        assertThat(Thread.currentThread().getContextClassLoader()
+                .getResource(bundled.substring("classpath:".length()) + "/manifest.json")).isNotNull();
+    }
+
+    @Test
+    void apiAuthDefaultsToIamAndNoneIsAnOptIn() {
+        Map<String, Object> auth = SamTemplate.map(template.section("Parameters").get("ApiAuth"), "ApiAuth");
+        assertThat(auth.get("Default")).isEqualTo("AWS_IAM");
+        assertThat(auth.get("AllowedValues")).isEqualTo(List.of("AWS_IAM", "NONE"));
+        assertThat(auth.get("Description").toString()).contains("NONE opens the API to anyone");
+    }
+
+    @Test
     void policyOnlyReadsTheModelPrefix() {
         List<?> policies = (List<?>) template.properties("ScoringFunction").get("Policies");
         assertThat(policies).hasSize(1);
-        List<?> statements = (List<?>) SamTemplate.map(policies.get(0), "policy").get("Statement");
+        // only with a bucket: Fn::If [HasModelBucket, the policy, AWS::NoValue]
+        List<?> choice = (List<?>) SamTemplate.map(policies.get(0), "policy").get("Fn::If");
+        assertThat(choice).hasSize(3);
+        assertThat(choice.get(0)).isEqualTo("HasModelBucket");
+        assertThat(choice.get(2)).isEqualTo(Map.of("Ref", "AWS::NoValue"));
+        List<?> statements = (List<?>) SamTemplate.map(choice.get(1), "policy").get("Statement");
         assertThat(statements).hasSize(1);
         Map<String, Object> statement = SamTemplate.map(statements.get(0), "statement");
         assertThat(statement.get("Effect")).isEqualTo("Allow");

@@ -155,8 +155,17 @@ class StartupArtifactFaultsTest {
         ObjectNode pre = (ObjectNode) m.get("preprocessing");
         ((ArrayNode) pre.get("mean")).add(0.0);
         ((ArrayNode) pre.get("scale")).add(1.0);
+        ((ArrayNode) m.get("trainingRange").get("zBound")).add(4.0);
         writeResealed(m);
         fails("the components do not fit the manifest's autoencoder", "22 features");
+    }
+
+    @Test
+    void trainingRangeInconsistentWithTheFeatures() throws IOException {
+        ObjectNode m = manifest(artifact);
+        ((ArrayNode) m.get("trainingRange").get("zBound")).add(4.0);
+        writeResealed(m);
+        fails("trainingRange has 22 bounds for 21 features");
     }
 
     @Test

@@ -35,7 +35,7 @@ class LocalArtifactStoreTest {
         assertThat(Files.readString(repo.resolve("LATEST"))).isEqualTo("v1\n");
         assertThat(Files.readString(repo.resolve("v1").resolve(ModelArtifact.WEIGHTS))).isEqualTo("a weights.params");
         try (Stream<Path> entries = Files.list(repo)) {
-            assertThat(entries.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("v1", "LATEST");
+            assertThat(entries.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("v1", "HISTORY", "LATEST");
         }
         assertThat(store.fetch(repo.toString(), dir)).isEqualTo(repo.resolve("v1"));
         assertThat(store.fetch(repo.resolve("v1").toString(), dir)).isEqualTo(repo.resolve("v1"));

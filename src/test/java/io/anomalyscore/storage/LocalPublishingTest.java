@@ -72,7 +72,7 @@ class LocalPublishingTest {
 
         assertThat(TestArtifacts.files(repo())).isEqualTo(published);
         assertThat(fileKey(version + "/" + ModelArtifact.WEIGHTS)).isEqualTo(weights);
-        assertThat(entries()).containsExactlyInAnyOrder("LATEST", version);
+        assertThat(entries()).containsExactlyInAnyOrder("HISTORY", "LATEST", version);
         try (AnomalyModel model = AnomalyModel.load(new LocalArtifactStore().fetch(repo().toString(), dir),
                 ModelArtifact.DEFAULT_MAX_BYTES)) {
             assertThat(model.manifest().version()).isEqualTo(version);
@@ -102,17 +102,17 @@ class LocalPublishingTest {
         new LocalArtifactStore().publish(TestArtifacts.fake(dir, "v0", "old", COMPONENTS), "v0", repo().toString());
         Map<String, String> before = TestArtifacts.files(repo());
         Path v1 = TestArtifacts.fake(dir, "v1", "new", COMPONENTS);
-        // four files into staging, the move into place, then LATEST: six writes, each the failing one in turn
-        for (int failing = 1; failing <= 6; failing++) {
+        // four files into staging, the move into place, HISTORY, then LATEST: seven writes, each the failing one in turn
+        for (int failing = 1; failing <= 7; failing++) {
             LocalFaults faults = new LocalFaults(failing);
             publishFailing(faults, v1, "v1");
             assertThat(faults.writes).hasSize(failing - 1);
-            assertThat(entries()).as("failing write %d", failing).containsExactly("LATEST", "v0");
+            assertThat(entries()).as("failing write %d", failing).containsExactly("HISTORY", "LATEST", "v0");
             assertThat(TestArtifacts.files(repo())).isEqualTo(before);
         }
         Files.delete(v1.resolve("c.bin")); // the copy into staging fails on its third file
         publishFailing(new LocalFaults(0), v1, "v1");
-        assertThat(entries()).containsExactly("LATEST", "v0");
+        assertThat(entries()).containsExactly("HISTORY", "LATEST", "v0");
     }
 
     @Test
@@ -121,8 +121,8 @@ class LocalPublishingTest {
         new LocalArtifactStore(recording).publish(TestArtifacts.fake(dir, "v1", "x", COMPONENTS), "v1",
                 repo().toString());
         assertThat(recording.names(repo())).containsExactly("staging/a.bin", "staging/b.bin", "staging/c.bin",
-                "staging/manifest.json", "v1", "LATEST");
-        assertThat(entries()).containsExactly("LATEST", "v1");
+                "staging/manifest.json", "v1", "HISTORY", "LATEST");
+        assertThat(entries()).containsExactly("HISTORY", "LATEST", "v1");
     }
 
     @Test
@@ -138,7 +138,7 @@ class LocalPublishingTest {
 
         LocalFaults recording = new LocalFaults(0);
         new LocalArtifactStore(recording).publish(v1, "v1", repo().toString());
-        assertThat(recording.names(repo())).containsExactly("v1/b.bin", "v1/c.bin", "v1/manifest.json", "LATEST");
+        assertThat(recording.names(repo())).containsExactly("v1/b.bin", "v1/c.bin", "v1/manifest.json", "HISTORY", "LATEST");
         assertThat(fileKey("v1/a.bin")).as("left as it was").isEqualTo(a);
         assertThat(TestArtifacts.files(new LocalArtifactStore().fetch(repo().toString(), dir)))
                 .isEqualTo(TestArtifacts.files(v1));
@@ -169,7 +169,7 @@ class LocalPublishingTest {
             }
         });
         new LocalArtifactStore(twin).publish(v1, "v1", repo().toString());
-        assertThat(entries()).containsExactly("LATEST", "v1");
+        assertThat(entries()).containsExactly("HISTORY", "LATEST", "v1");
         assertThat(TestArtifacts.files(repo().resolve("v1"))).isEqualTo(TestArtifacts.files(v1));
 
         Path other = TestArtifacts.fake(dir, "other", "y", COMPONENTS);
@@ -181,7 +181,7 @@ class LocalPublishingTest {
         assertThatThrownBy(() -> new LocalArtifactStore(rival).publish(v1, "v2", repo().toString()))
                 .isInstanceOf(StorageException.class)
                 .hasMessageContaining(repo().resolve("v2/a.bin") + " already exists with other content");
-        assertThat(entries()).containsExactly("LATEST", "v1", "v2");
+        assertThat(entries()).containsExactly("HISTORY", "LATEST", "v1", "v2");
         assertThat(TestArtifacts.files(repo().resolve("v2"))).isEqualTo(TestArtifacts.files(other));
     }
 

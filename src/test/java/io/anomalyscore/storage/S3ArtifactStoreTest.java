@@ -95,7 +95,7 @@ class S3ArtifactStoreTest {
         String version = report.manifest().version();
         assertThat(report.location()).isEqualTo("s3://models/cardio/" + version);
         assertThat(latest("cardio")).isEqualTo(version);
-        assertThat(keys("cardio/")).containsExactlyInAnyOrder("cardio/LATEST", "cardio/" + version + "/manifest.json",
+        assertThat(keys("cardio/")).containsExactlyInAnyOrder("cardio/HISTORY", "cardio/LATEST", "cardio/" + version + "/manifest.json",
                 "cardio/" + version + "/weights.params");
 
         Path fetched = new S3ArtifactStore(client).fetch("s3://models/cardio", dir);
@@ -166,7 +166,7 @@ class S3ArtifactStoreTest {
         }
 
         assertThat(latest("rollback")).isEqualTo("v1");
-        assertThat(keys("rollback/")).containsExactly("rollback/LATEST", "rollback/v1/manifest.json",
+        assertThat(keys("rollback/")).containsExactly("rollback/HISTORY", "rollback/LATEST", "rollback/v1/manifest.json",
                 "rollback/v1/weights.params");
         Path fetched = new S3ArtifactStore(client).fetch("s3://models/rollback", dir);
         assertThat(Files.readString(fetched.resolve(ModelArtifact.WEIGHTS))).isEqualTo("v1 weights.params");
