@@ -48,7 +48,7 @@ def with_value(raw):
 VALID = body(arr(ROW))
 IR, MJ, PTL = "InvalidRecordsError", "MalformedJsonError", "PayloadTooLargeError"
 # Direct payloads Jackson cannot even start to read fail in the Lambda runtime's own reader, before
-# any code of ours runs: the invocation fails with a Jackson errorType (known limitation, README.md).
+# any code of ours runs: the invocation fails with a Jackson errorType (known limitation, docs/SECURITY.md).
 UNPARSED = "unparsed"
 J = "application/json"
 cases = []
