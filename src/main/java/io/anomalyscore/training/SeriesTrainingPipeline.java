@@ -1,0 +1,129 @@
+package io.anomalyscore.training;
+
+import ai.djl.engine.Engine;
+import io.anomalyscore.model.AnomalyModel;
+import io.anomalyscore.model.ArtifactManifest;
+import io.anomalyscore.model.Calibration;
+import io.anomalyscore.model.ModelArtifact;
+import io.anomalyscore.model.Preprocessing;
+import io.anomalyscore.model.Preprocessor;
+import io.anomalyscore.model.Provenance;
+import io.anomalyscore.model.SeriesWindows;
+import io.anomalyscore.model.Standardizer;
+import io.anomalyscore.model.detector.FittedDetector;
+import io.anomalyscore.model.detector.InputShape;
+import io.anomalyscore.model.detector.TrainingSet;
+import io.anomalyscore.storage.ArtifactStore;
+import io.anomalyscore.storage.ArtifactStores;
+import io.anomalyscore.storage.Folders;
+import io.anomalyscore.storage.StorageException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * One training run of a window detector on a series: read (time order checked), split by time,
+ * fit the per-channel z-score on the training rows only, cut windows, fit, write the artifact,
+ * reload it and score the whole series through the serving path, threshold, evaluate, publish.
+ */
+public final class SeriesTrainingPipeline {
+
+    private final ArtifactStores stores;
+    private final TrainingProgress progress;
+    private final Clock clock;
+
+    public SeriesTrainingPipeline(ArtifactStores stores, TrainingProgress progress, Clock clock) {
+        this.stores = stores;
+        this.progress = progress;
+        this.clock = clock;
+    }
+
+    /** Runs training; input problems raise {@link TrainingInputException} before anything is published. */
+    public TrainingReport run(TrainingOptions options, SeriesOptions series) throws IOException {
+        long start = System.nanoTime();
+        ArtifactStore output = stores.forLocation(options.output());
+        TrainingPipeline.checkWritable(output, options.output());
+        SeriesData data = read(options, series);
+        SeriesSplit split = SeriesSplit.of(data.size(), series, options.validationFraction(), options.testFraction());
+        progress.line(String.format("read %d steps x %d channels from %s; training rows [0, %d), validation [%d, %d),"
+                + " test [%d, %d)", data.size(), data.table().features().size(), data.table().source(),
+                split.trainEnd(), split.trainEnd(), split.validationEnd(), split.validationEnd(), split.rows()));
+        double[][] rows = data.table().rows();
+        int width = data.table().features().size();
+        Preprocessor preprocessor = new Preprocessor(
+                Standardizer.fit(Arrays.copyOfRange(rows, 0, split.trainEnd()), width), null);
+        float[][] scaled = preprocessor.transform(rows);
+        InputShape shape = InputShape.window(series.window(), width);
+        float[][] fit = SeriesWindows.starting(Arrays.copyOfRange(scaled, 0, split.trainEnd()), shape, 0,
+                series.stride());
+        float[][] stop = stopWindows(scaled, split, shape, series.stride());
+        FittedDetector fitted = options.kind().fitter().fit(new TrainingSet(fit, null, stop, null, shape,
+                series.stride()), options.fitSettings(), progress);
+        Path staging = Files.createTempDirectory("anomaly-train-");
+        try {
+            ArtifactManifest draft = draft(options, series, data, split, fit.length, preprocessor, fitted);
+            Path draftDir = staging.resolve("draft");
+            ModelArtifact.write(draftDir, draft, fitted.components());
+            ArtifactManifest manifest;
+            try (AnomalyModel model = AnomalyModel.load(draftDir, Long.MAX_VALUE)) {
+                SeriesScores scores = SeriesScores.of(model.rawSeriesScores(rows), series.window(), split,
+                        data.table().labels());
+                Calibration calibration = SeriesThreshold.choose(scores, series, options.contamination());
+                manifest = draft.withCalibration(calibration, scores.evaluation(calibration.threshold()));
+            }
+            Path finalDir = staging.resolve("final");
+            manifest = ModelArtifact.write(finalDir, manifest, fitted.components());
+            ModelArtifact.read(finalDir, Long.MAX_VALUE);
+            String location = output.publish(finalDir, manifest.version(), options.output());
+            return new TrainingReport(manifest, location, Duration.ofNanos(System.nanoTime() - start));
+        } finally {
+            Folders.deleteQuietly(staging);
+        }
+    }
+
+    /** Windows ending in the validation segment, for early stopping; none without one. */
+    private static float[][] stopWindows(float[][] scaled, SeriesSplit split, InputShape shape, int stride) {
+        if (split.validationRows() == 0) {
+            return new float[0][];
+        }
+        int from = Math.max(0, split.trainEnd() - shape.length() + 1);
+        return SeriesWindows.starting(Arrays.copyOfRange(scaled, from, split.validationEnd()), shape, 0, stride);
+    }
+
+    private SeriesData read(TrainingOptions options, SeriesOptions series) throws IOException {
+        SeriesReader reader = new SeriesReader(options.labelColumn(), options.features(), series.timeColumn(),
+                series.maxGapSeconds());
+        try (InputStream in = stores.forLocation(options.data()).open(options.data())) {
+            return reader.read(in, options.data());
+        } catch (NoSuchFileException e) {
+            throw new TrainingInputException(options.data() + ": file not found", e);
+        } catch (StorageException e) {
+            throw new TrainingInputException(e.getMessage(), e);
+        }
+    }
+
+    private ArtifactManifest draft(TrainingOptions o, SeriesOptions s, SeriesData data, SeriesSplit split,
+            int fitWindows, Preprocessor preprocessor, FittedDetector fitted) {
+        Map<String, String> hyper = new LinkedHashMap<>(o.hyperParameters());
+        hyper.putAll(s.hyperParameters());
+        Provenance provenance = new Provenance(o.data(), data.table().sha256(), data.size(), split.trainEnd(),
+                fitWindows, split.validationRows(), split.testRows(), o.labelColumn(), "unsupervised", hyper,
+                fitted.epochsRun(), fitted.bestEpoch(),
+                Map.of("djl", Engine.getDjlVersion(), "pytorch", Engine.getEngine("PyTorch").getVersion()),
+                MachineFacts.describe());
+        Calibration placeholder = new Calibration(0, "none", null, new double[] {0, 0});
+        return new ArtifactManifest(ArtifactManifest.FORMAT_VERSION, o.name(), "",
+                Instant.now(clock).truncatedTo(ChronoUnit.SECONDS).toString(), o.detector(),
+                data.table().features(), Preprocessing.of(preprocessor), fitted.config(), 0, placeholder, null,
+                provenance, null);
+    }
+}
