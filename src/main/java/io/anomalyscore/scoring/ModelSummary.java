@@ -20,10 +20,12 @@ import java.util.List;
  * @param detectorConfig the detector's own settings (e.g. {@code {"hidden": [64, 32, 64]}})
  * @param explains whether {@code explain} returns per-feature contributions for this detector
  * @param formatVersion the artifact format the model was stored in
+ * @param input {@code record} (send {@code records}) or {@code window} (send a {@code series})
+ * @param window steps per window of a window detector, else {@code null}
  */
 public record ModelSummary(String name, String version, String detector, String created, List<String> features,
         double threshold, CalibrationSummary calibration, Evaluation evaluation, JsonNode detectorConfig,
-        boolean explains, int formatVersion) {
+        boolean explains, int formatVersion, String input, Integer window) {
 
     /**
      * @param method {@code f1-validation} or {@code contamination-quantile}
@@ -37,6 +39,7 @@ public record ModelSummary(String name, String version, String detector, String 
         return new ModelSummary(manifest.name(), manifest.version(), manifest.detector(), manifest.createdAt(),
                 manifest.features(), manifest.threshold(),
                 new CalibrationSummary(manifest.calibration().method(), manifest.calibration().contamination()),
-                manifest.evaluation(), manifest.detectorConfig(), model.explains(), manifest.formatVersion());
+                manifest.evaluation(), manifest.detectorConfig(), model.explains(), manifest.formatVersion(),
+                model.sequential() ? "window" : "record", model.sequential() ? model.input().length() : null);
     }
 }

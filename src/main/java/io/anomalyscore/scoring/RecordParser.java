@@ -83,6 +83,9 @@ public final class RecordParser {
                     throw invalid("\"explain\" must be true or false");
                 }
                 explain = field.getValue().booleanValue();
+            } else if (field.getKey().equals("series")) {
+                throw invalid("this model scores single records: send {\"records\": [...]}; \"series\" is for"
+                        + " models of a window detector");
             } else if (!field.getKey().equals(RECORDS)) {
                 throw invalid("unknown field " + RecordValidator.quote(field.getKey())
                         + "; the body holds \"records\" and optionally \"explain\"");
@@ -98,7 +101,12 @@ public final class RecordParser {
         return new ScoreRequest(validator.rows(records), explain);
     }
 
-    private JsonNode readTree(byte[] body) {
+    /**
+     * The JSON tree of {@code body} within this parser's limits.
+     *
+     * @throws MalformedJsonException if it is not JSON within the limits
+     */
+    JsonNode readTree(byte[] body) {
         try {
             JsonNode root = json.readTree(body);
             if (root == null || root.isMissingNode()) {
