@@ -72,9 +72,25 @@ public final class SeriesFixture {
         return day;
     }
 
+    /** Where {@link #injectedSlice()} starts in {@link #injected()}. */
+    public static final int SLICE_FROM = 110;
+
+    /**
+     * Steps 110 to 189 of {@link #injected()}, the injection at 30: short enough that the
+     * response stays under 8 KiB (larger responses time out in the HTTP test mode of
+     * quarkus-amazon-lambda-http, records and series alike; direct invocations are not affected).
+     */
+    public static double[] injectedSlice() {
+        return java.util.Arrays.copyOfRange(injected(), SLICE_FROM, SLICE_FROM + 80);
+    }
+
     /** Whether the window ending at {@code index} holds an injected step. */
     public static boolean touchesInjection(int index) {
-        return index >= INJECT_AT && index - WINDOW + 1 < INJECT_AT + INJECT_STEPS;
+        return touchesInjection(index, INJECT_AT);
+    }
+
+    private static boolean touchesInjection(int index, int injectAt) {
+        return index >= injectAt && index - WINDOW + 1 < injectAt + INJECT_STEPS;
     }
 
     /** The JSON body {@code {"series": [[v], ...]}} of {@code values}. */
@@ -91,11 +107,20 @@ public final class SeriesFixture {
      * windows that touch the injection from those that do not; random scores give about 0.5.
      */
     public static double injectionAuc(double[] scores) {
+        return injectionAuc(scores, INJECT_AT);
+    }
+
+    /** As {@link #injectionAuc(double[])}, for {@link #injectedSlice()}. */
+    public static double sliceInjectionAuc(double[] scores) {
+        return injectionAuc(scores, INJECT_AT - SLICE_FROM);
+    }
+
+    private static double injectionAuc(double[] scores, int injectAt) {
         int pairs = 0;
         double wins = 0;
         for (int i = 0; i < scores.length; i++) {
             for (int j = 0; j < scores.length; j++) {
-                if (touchesInjection(WINDOW - 1 + i) && !touchesInjection(WINDOW - 1 + j)) {
+                if (touchesInjection(WINDOW - 1 + i, injectAt) && !touchesInjection(WINDOW - 1 + j, injectAt)) {
                     pairs++;
                     wins += scores[i] > scores[j] ? 1 : scores[i] == scores[j] ? 0.5 : 0;
                 }
