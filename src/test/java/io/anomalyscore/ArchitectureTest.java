@@ -12,14 +12,16 @@ import org.junit.jupiter.api.Test;
 /**
  * The package rules the design rests on, checked on every package-qualified name in the sources
  * (imports and inline names alike): {@code model} (shared by training and serving) refers only to
- * the JDK, DJL and Jackson, {@code storage} and {@code training} to no Quarkus nor Jakarta, and
- * {@code training} and {@code scoring} never to each other.
+ * the JDK, DJL and Jackson, {@code evaluation} (shared by training and the benches) only to the
+ * JDK, {@code storage} and {@code training} to no Quarkus nor Jakarta, and {@code training} and
+ * {@code scoring} never to each other.
  */
 class ArchitectureTest {
 
     private static final Path MAIN = Path.of("src/main/java/io/anomalyscore");
 
     static final Rule MODEL = Rule.onlyTo("java.", "ai.djl.", "com.fasterxml.jackson.", "io.anomalyscore.model.");
+    static final Rule EVALUATION = Rule.onlyTo("java.", "io.anomalyscore.evaluation.");
     static final Rule STORAGE = Rule.never("io.quarkus.", "jakarta.");
     static final Rule TRAINING = Rule.never("io.quarkus.", "jakarta.", "io.anomalyscore.scoring.");
     static final Rule SCORING = Rule.never("io.anomalyscore.training.");
@@ -46,6 +48,11 @@ class ArchitectureTest {
     @Test
     void modelRefersOnlyToTheJdkDjlAndJackson() throws IOException {
         assertThat(MODEL.violations(references("model"))).isEmpty();
+    }
+
+    @Test
+    void evaluationRefersOnlyToTheJdk() throws IOException {
+        assertThat(EVALUATION.violations(references("evaluation"))).isEmpty();
     }
 
     @Test
