@@ -37,6 +37,9 @@ import java.util.Map;
  */
 public final class SeriesTrainingPipeline {
 
+    /** Share of the training windows that stop early when there is no validation segment. */
+    static final double HOLD_OUT = 0.1;
+
     private final ArtifactStores stores;
     private final TrainingProgress progress;
     private final Clock clock;
@@ -66,6 +69,13 @@ public final class SeriesTrainingPipeline {
         float[][] fit = SeriesWindows.starting(Arrays.copyOfRange(scaled, 0, split.trainEnd()), shape, 0,
                 series.stride());
         float[][] stop = stopWindows(scaled, split, shape, series.stride());
+        if (stop.length == 0) {
+            // no validation segment: the last tenth of the training windows stops early (as Keras'
+            // validation_split, which SKAB's autoencoders use, takes the last samples)
+            int keep = Math.max(1, (int) Math.ceil(fit.length * (1 - HOLD_OUT)));
+            stop = Arrays.copyOfRange(fit, keep, fit.length);
+            fit = Arrays.copyOfRange(fit, 0, keep);
+        }
         FittedDetector fitted = options.kind().fitter().fit(new TrainingSet(fit, null, stop, null, shape,
                 series.stride()), options.fitSettings(), progress);
         Path staging = Files.createTempDirectory("anomaly-train-");
