@@ -45,6 +45,11 @@ class SequenceRoundTripTest {
             assertThat(steps[0].score().featureErrors()).hasSize(1);
             double[] scores = Arrays.stream(steps).mapToDouble(s -> s.score().score()).toArray();
             assertThat(model.rawSeriesScores(rows)).containsExactly(scores);
+            for (int i = 0; i < steps.length; i += 7) {
+                double[][] alone = Arrays.copyOfRange(rows, i, i + SeriesFixture.WINDOW);
+                assertThat(model.scoreSeries(alone, false)[0].score().score()).as("window %d alone", i)
+                        .isCloseTo(scores[i], org.assertj.core.api.Assertions.withinPercentage(0.01));
+            }
             assertThat(SeriesFixture.injectionAuc(scores)).as("ROC-AUC of the injected windows").isGreaterThan(0.9);
             StepScore top = Arrays.stream(steps).max(java.util.Comparator.comparingDouble(s -> s.score().score()))
                     .orElseThrow();
