@@ -27,7 +27,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -84,14 +86,22 @@ public final class SeriesTrainingPipeline {
             Path draftDir = staging.resolve("draft");
             ModelArtifact.write(draftDir, draft, fitted.components());
             ArtifactManifest manifest;
+            List<FittedDetector.Part> components = new ArrayList<>(fitted.components());
             try (AnomalyModel model = AnomalyModel.load(draftDir, Long.MAX_VALUE)) {
-                SeriesScores scores = SeriesScores.of(model.rawSeriesScores(rows), series.window(), split,
-                        data.table().labels());
+                double[] windowScores = model.rawSeriesScores(rows);
+                SeriesScores scores = SeriesScores.of(windowScores, series.window(), split, data.table().labels());
                 Calibration calibration = SeriesThreshold.choose(scores, series, options.contamination());
                 manifest = draft.withCalibration(calibration, scores.evaluation(calibration.threshold()));
+                Map<String, Object> report = SeriesEvaluation.of(windowScores, series.window(), split,
+                        data.table().labels(), calibration.threshold());
+                if (report != null) {
+                    progress.line(SeriesEvaluation.line(report));
+                    components.add(new FittedDetector.Part(SeriesEvaluation.FILE, "report",
+                            SeriesEvaluation.json(report)));
+                }
             }
             Path finalDir = staging.resolve("final");
-            manifest = ModelArtifact.write(finalDir, manifest, fitted.components());
+            manifest = ModelArtifact.write(finalDir, manifest, components);
             ModelArtifact.read(finalDir, Long.MAX_VALUE);
             String location = output.publish(finalDir, manifest.version(), options.output());
             return new TrainingReport(manifest, location, Duration.ofNanos(System.nanoTime() - start));

@@ -3,6 +3,7 @@ package io.anomalyscore.sequence;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.anomalyscore.evaluation.PointMetrics;
 import io.anomalyscore.model.AnomalyModel;
 import io.anomalyscore.model.StepScore;
 import io.anomalyscore.model.detector.InputShape;
@@ -22,9 +23,29 @@ class SequenceRoundTripTest {
     @TempDir
     Path repository;
 
+    /** The stored report's test-segment F1 / FAR / MAR, recomputed from the reloaded model's scores. */
+    private static void checkReport(Path version, AnomalyModel model) throws java.io.IOException {
+        JsonNode report = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(version.resolve("evaluation.json").toFile());
+        double[][] all = Arrays.stream(SeriesFixture.values()).mapToObj(v -> new double[] {v}).toArray(double[][]::new);
+        double[] windows = model.rawSeriesScores(all);
+        int from = SeriesFixture.TRAIN_ROWS;
+        boolean[] detected = new boolean[all.length - from];
+        for (int t = from; t < all.length; t++) {
+            detected[t - from] = windows[t - SeriesFixture.WINDOW + 1] >= model.manifest().threshold();
+        }
+        PointMetrics test = PointMetrics.of(Arrays.copyOfRange(SeriesFixture.labels(), from, all.length), detected);
+        assertThat(report.get("testSkab").get("f1").asDouble()).isEqualTo(test.f1());
+        assertThat(report.get("testSkab").get("farPercent").asDouble()).isEqualTo(test.falseAlarmRate());
+        assertThat(report.get("testSkab").get("marPercent").asDouble()).isEqualTo(test.missingAlarmRate());
+        assertThat(report.get("seriesNab").get("standard").isNumber()).isTrue();
+        assertThat(model.manifest().evaluation().test().f1()).isCloseTo(test.f1(),
+                org.assertj.core.api.Assertions.within(1e-12));
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"conv-autoencoder", "lstm-autoencoder", "transformer-autoencoder"})
-    void trainsReloadsAndFindsTheInjectedAnomaly(String detector) {
+    void trainsReloadsAndFindsTheInjectedAnomaly(String detector) throws java.io.IOException {
         Path version = SeriesFixture.train(detector, repository);
         try (AnomalyModel model = AnomalyModel.load(version, Long.MAX_VALUE)) {
             JsonNode config = model.manifest().detectorConfig();
@@ -35,6 +56,7 @@ class SequenceRoundTripTest {
             assertThat(model.input()).isEqualTo(InputShape.window(SeriesFixture.WINDOW, 1));
             assertThat(model.manifest().provenance().trainingRows()).isEqualTo(SeriesFixture.TRAIN_ROWS);
             assertThat(model.manifest().evaluation().test().rows()).isEqualTo(4032 - SeriesFixture.TRAIN_ROWS);
+            checkReport(version, model);
 
             double[][] rows = Arrays.stream(SeriesFixture.injected()).mapToObj(v -> new double[] {v})
                     .toArray(double[][]::new);

@@ -49,6 +49,16 @@ public final class SeriesFixture {
         }
     }
 
+    /** The window labels of the series, in file order. */
+    public static int[] labels() {
+        try {
+            return Files.readAllLines(Path.of(CSV)).stream().skip(1).mapToInt(l -> Integer.parseInt(l.split(",")[2]))
+                    .toArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** The values of the series, in file order. */
     public static double[] values() {
         try {
