@@ -67,39 +67,16 @@ public final class SeriesTrainingPipeline {
         Preprocessor preprocessor = new Preprocessor(
                 Standardizer.fit(Arrays.copyOfRange(rows, 0, split.trainEnd()), width), null);
         float[][] scaled = preprocessor.transform(rows);
-        InputShape shape = InputShape.window(series.window(), width);
-        float[][] fit = SeriesWindows.starting(Arrays.copyOfRange(scaled, 0, split.trainEnd()), shape, 0,
-                series.stride());
-        float[][] stop = stopWindows(scaled, split, shape, series.stride());
-        if (stop.length == 0) {
-            // no validation segment: the last tenth of the training windows stops early (as Keras'
-            // validation_split, which SKAB's autoencoders use, takes the last samples)
-            int keep = Math.max(1, (int) Math.ceil(fit.length * (1 - HOLD_OUT)));
-            stop = Arrays.copyOfRange(fit, keep, fit.length);
-            fit = Arrays.copyOfRange(fit, 0, keep);
-        }
-        FittedDetector fitted = options.kind().fitter().fit(new TrainingSet(fit, null, stop, null, shape,
-                series.stride()), options.fitSettings(), progress);
+        Windows windows = Windows.of(scaled, split, InputShape.window(series.window(), width), series.stride());
+        FittedDetector fitted = options.kind().fitter().fit(new TrainingSet(windows.fit(), null, windows.stop(), null,
+                InputShape.window(series.window(), width), series.stride()), options.fitSettings(), progress);
         Path staging = Files.createTempDirectory("anomaly-train-");
         try {
-            ArtifactManifest draft = draft(options, series, data, split, fit.length, preprocessor, fitted);
+            ArtifactManifest draft = draft(options, series, data, split, windows.fit().length, preprocessor, fitted);
             Path draftDir = staging.resolve("draft");
             ModelArtifact.write(draftDir, draft, fitted.components());
-            ArtifactManifest manifest;
             List<FittedDetector.Part> components = new ArrayList<>(fitted.components());
-            try (AnomalyModel model = AnomalyModel.load(draftDir, Long.MAX_VALUE)) {
-                double[] windowScores = model.rawSeriesScores(rows);
-                SeriesScores scores = SeriesScores.of(windowScores, series.window(), split, data.table().labels());
-                Calibration calibration = SeriesThreshold.choose(scores, series, options.contamination());
-                manifest = draft.withCalibration(calibration, scores.evaluation(calibration.threshold()));
-                Map<String, Object> report = SeriesEvaluation.of(windowScores, series.window(), split,
-                        data.table().labels(), calibration.threshold());
-                if (report != null) {
-                    progress.line(SeriesEvaluation.line(report));
-                    components.add(new FittedDetector.Part(SeriesEvaluation.FILE, "report",
-                            SeriesEvaluation.json(report)));
-                }
-            }
+            ArtifactManifest manifest = calibrate(draftDir, draft, data, split, options, series, components);
             Path finalDir = staging.resolve("final");
             manifest = ModelArtifact.write(finalDir, manifest, components);
             ModelArtifact.read(finalDir, Long.MAX_VALUE);
@@ -107,6 +84,43 @@ public final class SeriesTrainingPipeline {
             return new TrainingReport(manifest, location, Duration.ofNanos(System.nanoTime() - start));
         } finally {
             Folders.deleteQuietly(staging);
+        }
+    }
+
+    /**
+     * Reloads the draft through the serving path, scores the whole series with it, and derives the
+     * threshold, calibration and metrics; adds the labelled series' report to {@code components}.
+     */
+    private ArtifactManifest calibrate(Path draftDir, ArtifactManifest draft, SeriesData data, SeriesSplit split,
+            TrainingOptions options, SeriesOptions series, List<FittedDetector.Part> components) {
+        int[] labels = data.table().labels();
+        try (AnomalyModel model = AnomalyModel.load(draftDir, Long.MAX_VALUE)) {
+            double[] windowScores = model.rawSeriesScores(data.table().rows());
+            SeriesScores scores = SeriesScores.of(windowScores, series.window(), split, labels);
+            Calibration calibration = SeriesThreshold.choose(scores, series, options.contamination());
+            Map<String, Object> report = SeriesEvaluation.of(windowScores, series.window(), split, labels,
+                    calibration.threshold());
+            if (report != null) {
+                progress.line(SeriesEvaluation.line(report));
+                components.add(new FittedDetector.Part(SeriesEvaluation.FILE, "report", SeriesEvaluation.json(report)));
+            }
+            return draft.withCalibration(calibration, scores.evaluation(calibration.threshold()));
+        }
+    }
+
+    /** The windows a detector fits on and those that stop its training early. */
+    private record Windows(float[][] fit, float[][] stop) {
+
+        static Windows of(float[][] scaled, SeriesSplit split, InputShape shape, int stride) {
+            float[][] fit = SeriesWindows.starting(Arrays.copyOfRange(scaled, 0, split.trainEnd()), shape, 0, stride);
+            float[][] stop = stopWindows(scaled, split, shape, stride);
+            if (stop.length > 0) {
+                return new Windows(fit, stop);
+            }
+            // no validation segment: the last tenth of the training windows stops early (as Keras'
+            // validation_split, which SKAB's autoencoders use, takes the last samples)
+            int keep = Math.max(1, (int) Math.ceil(fit.length * (1 - HOLD_OUT)));
+            return new Windows(Arrays.copyOfRange(fit, 0, keep), Arrays.copyOfRange(fit, keep, fit.length));
         }
     }
 
