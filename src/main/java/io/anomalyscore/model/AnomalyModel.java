@@ -38,14 +38,15 @@ public final class AnomalyModel implements AutoCloseable {
     public static AnomalyModel load(ModelArtifact.Contents contents) {
         ArtifactManifest manifest = contents.manifest();
         DetectorKind kind = DetectorRegistry.get(manifest.detector());
-        InputShape input = InputShape.record(manifest.features().size());
+        InputShape input;
         Detector detector;
         try {
+            input = kind.input(manifest.detectorConfig(), manifest.features().size());
             detector = kind.load(new StoredDetector(manifest.name(), input, manifest.detectorConfig(),
                     contents.components()));
         } catch (IllegalArgumentException | IllegalStateException e) {
             throw new ArtifactFormatException("the components do not fit the manifest's " + manifest.detector()
-                    + " on " + input.size() + " features: " + e.getMessage(), e);
+                    + " on " + manifest.features().size() + " features: " + e.getMessage(), e);
         }
         if (!detector.input().equals(input)) {
             detector.close();
@@ -65,6 +66,16 @@ public final class AnomalyModel implements AutoCloseable {
         return preprocessor;
     }
 
+    /** What one input of the detector is: a record, or a window of a series. */
+    public InputShape input() {
+        return detector.input();
+    }
+
+    /** Whether the model scores windows of a series rather than single records. */
+    public boolean sequential() {
+        return detector.input().kind() == InputShape.Kind.WINDOW;
+    }
+
     /** Whether {@link #score} can explain a score per feature. */
     public boolean explains() {
         return detector.attributes();
@@ -76,6 +87,7 @@ public final class AnomalyModel implements AutoCloseable {
      * @param explain whether to return per-feature attributions (when the detector has them)
      */
     public RecordScore[] score(double[][] raw, boolean explain) {
+        requireKind(InputShape.Kind.RECORD);
         float[][] input = preprocessor.transform(raw);
         Detector.Scored scored = detector.score(input, explain && detector.attributes());
         RecordScore[] scores = new RecordScore[raw.length];
@@ -89,7 +101,42 @@ public final class AnomalyModel implements AutoCloseable {
 
     /** Raw scores only, for evaluation and calibration. */
     public double[] rawScores(double[][] raw) {
+        requireKind(InputShape.Kind.RECORD);
         return detector.score(preprocessor.transform(raw), false).scores();
+    }
+
+    /**
+     * Scores a series given oldest first, one row of channel values per step: one result per step
+     * that ends a full window ({@code index} = that step's 0-based position in {@code rows}).
+     *
+     * @throws IllegalArgumentException if the series is shorter than the window or a value cannot
+     *     be preprocessed
+     */
+    public StepScore[] scoreSeries(double[][] rows, boolean explain) {
+        requireKind(InputShape.Kind.WINDOW);
+        Detector.Scored scored = detector.score(SeriesWindows.ending(preprocessor.transform(rows), input()),
+                explain && detector.attributes());
+        int first = input().length() - 1;
+        StepScore[] scores = new StepScore[scored.scores().length];
+        for (int i = 0; i < scores.length; i++) {
+            double score = scored.scores()[i];
+            scores[i] = new StepScore(first + i, new RecordScore(score, calibration.percentile(score),
+                    calibration.anomalous(score), scored.attributions() == null ? null : scored.attributions()[i]));
+        }
+        return scores;
+    }
+
+    /** Raw scores of the windows ending at each step from {@code window - 1} on, for evaluation. */
+    public double[] rawSeriesScores(double[][] rows) {
+        requireKind(InputShape.Kind.WINDOW);
+        return detector.score(SeriesWindows.ending(preprocessor.transform(rows), input()), false).scores();
+    }
+
+    private void requireKind(InputShape.Kind kind) {
+        if (input().kind() != kind) {
+            throw new IllegalStateException("the " + manifest.detector() + " model takes " + input().kind()
+                    + " inputs, not " + kind);
+        }
     }
 
     @Override

@@ -22,12 +22,14 @@ import java.util.List;
  * @param formatVersion the artifact format the model was stored in
  * @param idColumn the id column record objects may carry (echoed as {@code id}), or {@code null}
  *     (absent) when the model has none
+ * @param input {@code record} (send {@code records}) or {@code window} (send a {@code series})
+ * @param window steps per window of a window detector, else {@code null}
  */
 public record ModelSummary(String name, String version, String detector, String created, List<String> features,
         double threshold, CalibrationSummary calibration, Evaluation evaluation, JsonNode detectorConfig,
         boolean explains, int formatVersion,
         @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
-        String idColumn) {
+        String idColumn, String input, Integer window) {
 
     /**
      * @param method {@code f1-validation} or {@code contamination-quantile}
@@ -42,6 +44,7 @@ public record ModelSummary(String name, String version, String detector, String 
                 manifest.features(), manifest.threshold(),
                 new CalibrationSummary(manifest.calibration().method(), manifest.calibration().contamination()),
                 manifest.evaluation(), manifest.detectorConfig(), model.explains(), manifest.formatVersion(),
-                manifest.idColumn());
+                manifest.idColumn(), model.sequential() ? "window" : "record",
+                model.sequential() ? model.input().length() : null);
     }
 }

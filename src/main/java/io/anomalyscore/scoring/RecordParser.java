@@ -95,6 +95,9 @@ public final class RecordParser {
                     throw invalid("\"explain\" must be true or false");
                 }
                 explain = field.getValue().booleanValue();
+            } else if (field.getKey().equals("series")) {
+                throw invalid("this model scores single records: send {\"records\": [...]}; \"series\" is for"
+                        + " models of a window detector");
             } else if (!field.getKey().equals(RECORDS)) {
                 throw invalid("unknown field " + EchoedName.quoted(field.getKey())
                         + "; the body holds \"records\" and optionally \"explain\"");
@@ -110,7 +113,12 @@ public final class RecordParser {
         return validator.request(records, explain);
     }
 
-    private JsonNode readTree(byte[] body) {
+    /**
+     * The JSON tree of {@code body} within this parser's limits.
+     *
+     * @throws MalformedJsonException if it is not JSON within the limits
+     */
+    JsonNode readTree(byte[] body) {
         try {
             JsonNode root = json.readTree(body);
             if (root == null || root.isMissingNode()) {

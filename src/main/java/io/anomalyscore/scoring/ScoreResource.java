@@ -22,13 +22,16 @@ public class ScoreResource {
         this.service = service;
     }
 
-    /** Scores {@code {"records": [...]}}; {@code ?explain=true} or {@code "explain": true} adds contributions. */
+    /**
+     * Scores {@code {"records": [...]}} (or, for a window model, {@code {"series": [...]}});
+     * {@code ?explain=true} or {@code "explain": true} adds contributions.
+     */
     @POST
     @Path("/score")
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    public ScoreResponse score(InputStream body, @QueryParam("explain") boolean explain) {
-        return service.score(body, explain);
+    public Object score(InputStream body, @QueryParam("explain") boolean explain) {
+        return service.respond(body, explain);
     }
 
     /** The served model's summary. */

@@ -25,6 +25,7 @@ public class ScoringService {
     private final ScoreResponse.ModelRef modelRef;
     private final ModelSummary summary;
     private final DistributionCheck distribution;
+    private final SeriesScoring series;
 
     public ScoringService(AnomalyModel model, ServingConfig config) {
         ArtifactManifest manifest = model.manifest();
@@ -36,6 +37,7 @@ public class ScoringService {
         this.distribution = DistributionCheck.of(manifest, model.preprocessor());
         this.modelRef = new ScoreResponse.ModelRef(manifest.name(), manifest.version(), manifest.detector());
         this.summary = ModelSummary.of(model);
+        this.series = model.sequential() ? new SeriesScoring(model, parser, config, modelRef) : null;
     }
 
     /** The served model's summary. */
@@ -44,11 +46,23 @@ public class ScoringService {
     }
 
     /**
-     * Scores the request in {@code body}.
+     * Scores the request in {@code body} as the model takes it: {@code records} for a record
+     * model ({@link ScoreResponse}), a {@code series} for a window model ({@link SeriesResponse}).
+     */
+    public Object respond(InputStream body, boolean explainParam) {
+        return series == null ? score(body, explainParam) : series.score(read(body), explainParam);
+    }
+
+    /**
+     * Scores the {@code records} request in {@code body}.
      *
      * @param explainParam the {@code explain} query parameter; either it or the body's flag asks
      */
     public ScoreResponse score(InputStream body, boolean explainParam) {
+        if (series != null) {
+            throw new InvalidRecordsException("this model scores windows of a series: send {\"series\": [...]}",
+                    List.of(), 0);
+        }
         ScoreRequest request = parser.parse(read(body));
         boolean explain = explainParam || Boolean.TRUE.equals(request.explain());
         // the parser rejected every value the model's preprocessor cannot take (Preprocessor.defect)

@@ -19,6 +19,10 @@ public interface ServingConfig {
     @WithDefault("1000")
     int maxRecords();
 
+    /** {@code anomaly.max-series-rows}: most steps in one {@code series} request (default 10000). */
+    @WithDefault("10000")
+    int maxSeriesRows();
+
     /** {@code anomaly.max-body-bytes}: largest request body in bytes (default 1048576, 1 MiB). */
     @WithDefault("1048576")
     int maxBodyBytes();

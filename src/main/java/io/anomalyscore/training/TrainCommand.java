@@ -4,6 +4,7 @@ import io.anomalyscore.model.detector.DetectorKind;
 import io.anomalyscore.model.detector.DetectorRegistry;
 import io.anomalyscore.model.detector.autoencoder.AutoencoderKind;
 import io.anomalyscore.model.detector.isolation.DeepIsolationForestKind;
+import io.anomalyscore.model.detector.InputShape;
 import io.anomalyscore.model.EngineSettings;
 import io.anomalyscore.storage.ArtifactStores;
 import io.anomalyscore.storage.S3Clients;
@@ -110,6 +111,45 @@ public final class TrainCommand implements Callable<Integer> {
             description = "Autoencoder hidden layer widths, e.g. 32,8,32 (default: derived from the feature count).")
     List<Integer> hidden = List.of();
 
+    @Option(names = "--window", paramLabel = "STEPS",
+            description = "Window detectors: steps per window; the score of step t is the reconstruction error of the"
+                    + " window ending at t (default 64).")
+    Integer window;
+
+    @Option(names = "--stride", defaultValue = "1",
+            description = "Window detectors: steps between consecutive training windows (default ${DEFAULT-VALUE}).")
+    int stride;
+
+    @Option(names = "--time", paramLabel = "COLUMN",
+            description = "Window detectors: timestamp column (seconds, ISO-8601 or yyyy-MM-dd HH:mm:ss), checked"
+                    + " strictly increasing; not a channel.")
+    String time;
+
+    @Option(names = "--max-gap", paramLabel = "SECONDS",
+            description = "Window detectors, with --time: reject a step longer than this.")
+    Double maxGap;
+
+    @Option(names = "--train-rows", paramLabel = "N",
+            description = "Window detectors: the first N rows are the training segment (validation and test follow).")
+    Integer trainRows;
+
+    @Option(names = "--train-fraction", paramLabel = "SHARE",
+            description = "Window detectors: share of rows in the training segment (default 1 - validation - test).")
+    Double trainFraction;
+
+    @Option(names = "--threshold", defaultValue = "auto",
+            description = "Window detectors: auto (f1 with a labelled validation anomaly, else contamination),"
+                    + " contamination, f1 or quantile-factor (default ${DEFAULT-VALUE}).")
+    String threshold;
+
+    @Option(names = "--threshold-quantile", defaultValue = "0.99",
+            description = "quantile-factor: the training-score quantile (default ${DEFAULT-VALUE}).")
+    double thresholdQuantile;
+
+    @Option(names = "--threshold-factor", defaultValue = "1.3333333333333333",
+            description = "quantile-factor: the factor (default 4/3).")
+    double thresholdFactor;
+
     @Option(names = "--name", description = "Model name (default: the CSV file name without extension).")
     String name;
 
@@ -153,7 +193,7 @@ public final class TrainCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         if (listDetectors) {
             for (DetectorKind kind : DetectorRegistry.all()) {
-                out.printf("%-22s %s%n", kind.name(), kind.description());
+                out.printf("%-24s %s%n", kind.name(), kind.description());
             }
             return 0;
         }
@@ -161,7 +201,13 @@ public final class TrainCommand implements Callable<Integer> {
         TrainingOptions options = options();
         ArtifactStores stores = new ArtifactStores(() -> S3Clients.create(S3Settings.fromEnvironment()));
         TrainingProgress progress = quiet ? TrainingProgress.silent() : new TrainingProgress(out);
-        TrainingReport report = new TrainingPipeline(stores, progress, clock).run(options);
+        TrainingReport report;
+        if (options.kind().inputKind() == InputShape.Kind.WINDOW) {
+            report = new SeriesTrainingPipeline(stores, progress, clock).run(options, seriesOptions());
+        } else {
+            requireNoSeriesOptions();
+            report = new TrainingPipeline(stores, progress, clock).run(options);
+        }
         new TrainingSummary(out).print(report);
         if (noPromote) {
             out.printf("LATEST unchanged (--no-promote); to serve this version: models -r %s promote %s%n",
@@ -179,6 +225,24 @@ public final class TrainCommand implements Callable<Integer> {
         return new TrainingOptions(data, output, modelName, label, features, kind, unsupervised,
                 impute.equals("median"), validationFraction, testFraction, epochs, patience, batchSize, learningRate,
                 seed, contamination, hidden, threads, exclude, id, !noPromote);
+    }
+
+    private SeriesOptions seriesOptions() {
+        return new SeriesOptions(window == null ? 64 : window, stride, time, maxGap, trainRows, trainFraction,
+                threshold, thresholdQuantile, thresholdFactor);
+    }
+
+    private void requireNoSeriesOptions() {
+        if (window != null || time != null || trainRows != null || trainFraction != null || maxGap != null
+                || stride != 1 || !threshold.equals("auto")) {
+            throw new TrainingInputException("--window, --stride, --time, --max-gap, --train-rows, --train-fraction"
+                    + " and --threshold apply to window detectors (" + windowDetectors() + "), not to " + detector);
+        }
+    }
+
+    private static String windowDetectors() {
+        return String.join(", ", DetectorRegistry.all().stream()
+                .filter(k -> k.inputKind() == InputShape.Kind.WINDOW).map(DetectorKind::name).toList());
     }
 
     /** The registered detector names, for the help text. */

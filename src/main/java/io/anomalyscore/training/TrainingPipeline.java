@@ -75,7 +75,7 @@ public final class TrainingPipeline {
         }
     }
 
-    private static void checkWritable(ArtifactStore store, String output) {
+    static void checkWritable(ArtifactStore store, String output) {
         try {
             store.checkWritable(output);
         } catch (IOException | StorageException e) {

@@ -148,6 +148,11 @@ class InputSignalsTest {
                 return 100;
             }
 
+            @Override
+            public int maxSeriesRows() {
+                return 10_000;
+            }
+
             public int maxBodyBytes() {
                 return 1 << 20;
             }

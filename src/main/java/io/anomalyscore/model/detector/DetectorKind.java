@@ -1,5 +1,6 @@
 package io.anomalyscore.model.detector;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Map;
 
 /**
@@ -18,6 +19,21 @@ public interface DetectorKind {
 
     /** Whether it learns from labels (and so needs {@code --label}). */
     boolean supervised();
+
+    /** Whether it scores single records or windows of a time series. */
+    default InputShape.Kind inputKind() {
+        return InputShape.Kind.RECORD;
+    }
+
+    /**
+     * The shape of one input of a stored detector over {@code features} preprocessed columns: one
+     * record by default; a window detector reads its length from its configuration.
+     *
+     * @throws IllegalArgumentException if the configuration does not say
+     */
+    default InputShape input(JsonNode config, int features) {
+        return InputShape.record(features);
+    }
 
     /**
      * Rejects settings this detector cannot honour.

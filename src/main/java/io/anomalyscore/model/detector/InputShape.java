@@ -29,6 +29,11 @@ public record InputShape(Kind kind, int length, int width) {
         return new InputShape(Kind.RECORD, 1, width);
     }
 
+    /** A window of {@code length} consecutive steps of {@code width} channels. */
+    public static InputShape window(int length, int width) {
+        return new InputShape(Kind.WINDOW, length, width);
+    }
+
     /** Floats in one flattened input. */
     public int size() {
         return length * width;

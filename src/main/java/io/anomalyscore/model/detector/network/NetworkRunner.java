@@ -93,6 +93,31 @@ public final class NetworkRunner implements AutoCloseable {
         return out;
     }
 
+    /**
+     * Network outputs, up to {@code chunk} rows per forward pass (a {@code k x n} matrix): many
+     * times faster for many rows, but a row's output may then differ in the last float bits from
+     * {@link #forward} (PyTorch picks kernels by batch height), so callers that use it state the
+     * tolerance they accept (the window detectors: {@code SequenceRoundTripTest}).
+     */
+    public float[][] forwardChunked(float[][] input, int chunk) {
+        float[][] out = new float[input.length][];
+        try (NDManager call = model.getNDManager().newSubManager()) {
+            for (int from = 0; from < input.length; from += chunk) {
+                int to = Math.min(input.length, from + chunk);
+                try (NDManager rows = call.newSubManager()) {
+                    NDArray x = rows.create(java.util.Arrays.copyOfRange(input, from, to));
+                    float[] flat = block.forward(parameters, new NDList(x), false).singletonOrThrow().toFloatArray();
+                    for (int i = from; i < to; i++) {
+                        out[i] = java.util.Arrays.copyOfRange(flat, (i - from) * outputs, (i - from + 1) * outputs);
+                    }
+                }
+            }
+        } catch (EngineException e) {
+            throw new IllegalStateException("inference failed: " + e.getMessage(), e);
+        }
+        return out;
+    }
+
     /** Outputs per row. */
     public int outputs() {
         return outputs;

@@ -1,0 +1,163 @@
+package io.anomalyscore.training;
+
+import ai.djl.engine.Engine;
+import io.anomalyscore.model.AnomalyModel;
+import io.anomalyscore.model.ArtifactManifest;
+import io.anomalyscore.model.Calibration;
+import io.anomalyscore.model.ModelArtifact;
+import io.anomalyscore.model.Preprocessing;
+import io.anomalyscore.model.Preprocessor;
+import io.anomalyscore.model.Provenance;
+import io.anomalyscore.model.SeriesWindows;
+import io.anomalyscore.model.Standardizer;
+import io.anomalyscore.model.detector.FittedDetector;
+import io.anomalyscore.model.detector.InputShape;
+import io.anomalyscore.model.detector.TrainingSet;
+import io.anomalyscore.storage.ArtifactStore;
+import io.anomalyscore.storage.ArtifactStores;
+import io.anomalyscore.storage.Folders;
+import io.anomalyscore.storage.StorageException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One training run of a window detector on a series: read (time order checked), split by time,
+ * fit the per-channel z-score on the training rows only, cut windows, fit, write the artifact,
+ * reload it and score the whole series through the serving path, threshold, evaluate, publish.
+ */
+public final class SeriesTrainingPipeline {
+
+    /** Share of the training windows that stop early when there is no validation segment. */
+    static final double HOLD_OUT = 0.1;
+
+    private final ArtifactStores stores;
+    private final TrainingProgress progress;
+    private final Clock clock;
+
+    public SeriesTrainingPipeline(ArtifactStores stores, TrainingProgress progress, Clock clock) {
+        this.stores = stores;
+        this.progress = progress;
+        this.clock = clock;
+    }
+
+    /** Runs training; input problems raise {@link TrainingInputException} before anything is published. */
+    public TrainingReport run(TrainingOptions options, SeriesOptions series) throws IOException {
+        long start = System.nanoTime();
+        ArtifactStore output = stores.forLocation(options.output());
+        TrainingPipeline.checkWritable(output, options.output());
+        SeriesData data = read(options, series);
+        SeriesSplit split = SeriesSplit.of(data.size(), series, options.validationFraction(), options.testFraction());
+        progress.line(String.format("read %d steps x %d channels from %s; training rows [0, %d), validation [%d, %d),"
+                + " test [%d, %d)", data.size(), data.table().features().size(), data.table().source(),
+                split.trainEnd(), split.trainEnd(), split.validationEnd(), split.validationEnd(), split.rows()));
+        double[][] rows = data.table().rows();
+        int width = data.table().features().size();
+        Preprocessor preprocessor = new Preprocessor(
+                Standardizer.fit(Arrays.copyOfRange(rows, 0, split.trainEnd()), width), null);
+        float[][] scaled = preprocessor.transform(rows);
+        Windows windows = Windows.of(scaled, split, InputShape.window(series.window(), width), series.stride());
+        FittedDetector fitted = options.kind().fitter().fit(new TrainingSet(windows.fit(), null, windows.stop(), null,
+                InputShape.window(series.window(), width), series.stride()), options.fitSettings(), progress);
+        Path staging = Files.createTempDirectory("anomaly-train-");
+        try {
+            ArtifactManifest draft = draft(options, series, data, split, windows.fit().length, preprocessor, fitted);
+            Path draftDir = staging.resolve("draft");
+            ModelArtifact.write(draftDir, draft, fitted.components());
+            List<FittedDetector.Part> components = new ArrayList<>(fitted.components());
+            ArtifactManifest manifest = calibrate(draftDir, draft, data, split, options, series, components);
+            Path finalDir = staging.resolve("final");
+            manifest = ModelArtifact.write(finalDir, manifest, components);
+            ModelArtifact.read(finalDir, Long.MAX_VALUE);
+            String location = output.publish(finalDir, manifest.version(), options.output());
+            return new TrainingReport(manifest, location, Duration.ofNanos(System.nanoTime() - start));
+        } finally {
+            Folders.deleteQuietly(staging);
+        }
+    }
+
+    /**
+     * Reloads the draft through the serving path, scores the whole series with it, and derives the
+     * threshold, calibration and metrics; adds the labelled series' report to {@code components}.
+     */
+    private ArtifactManifest calibrate(Path draftDir, ArtifactManifest draft, SeriesData data, SeriesSplit split,
+            TrainingOptions options, SeriesOptions series, List<FittedDetector.Part> components) {
+        int[] labels = data.table().labels();
+        try (AnomalyModel model = AnomalyModel.load(draftDir, Long.MAX_VALUE)) {
+            double[] windowScores = model.rawSeriesScores(data.table().rows());
+            SeriesScores scores = SeriesScores.of(windowScores, series.window(), split, labels);
+            Calibration calibration = SeriesThreshold.choose(scores, series, options.contamination());
+            Map<String, Object> report = SeriesEvaluation.of(windowScores, series.window(), split, labels,
+                    calibration.threshold());
+            if (report != null) {
+                progress.line(SeriesEvaluation.line(report));
+                components.add(new FittedDetector.Part(SeriesEvaluation.FILE, "report", SeriesEvaluation.json(report)));
+            }
+            return draft.withCalibration(calibration, scores.evaluation(calibration.threshold()));
+        }
+    }
+
+    /** The windows a detector fits on and those that stop its training early. */
+    private record Windows(float[][] fit, float[][] stop) {
+
+        static Windows of(float[][] scaled, SeriesSplit split, InputShape shape, int stride) {
+            float[][] fit = SeriesWindows.starting(Arrays.copyOfRange(scaled, 0, split.trainEnd()), shape, 0, stride);
+            float[][] stop = stopWindows(scaled, split, shape, stride);
+            if (stop.length > 0) {
+                return new Windows(fit, stop);
+            }
+            // no validation segment: the last tenth of the training windows stops early (as Keras'
+            // validation_split, which SKAB's autoencoders use, takes the last samples)
+            int keep = Math.max(1, (int) Math.ceil(fit.length * (1 - HOLD_OUT)));
+            return new Windows(Arrays.copyOfRange(fit, 0, keep), Arrays.copyOfRange(fit, keep, fit.length));
+        }
+    }
+
+    /** Windows ending in the validation segment, for early stopping; none without one. */
+    private static float[][] stopWindows(float[][] scaled, SeriesSplit split, InputShape shape, int stride) {
+        if (split.validationRows() == 0) {
+            return new float[0][];
+        }
+        int from = Math.max(0, split.trainEnd() - shape.length() + 1);
+        return SeriesWindows.starting(Arrays.copyOfRange(scaled, from, split.validationEnd()), shape, 0, stride);
+    }
+
+    private SeriesData read(TrainingOptions options, SeriesOptions series) throws IOException {
+        SeriesReader reader = new SeriesReader(options.labelColumn(), options.features(), series.timeColumn(),
+                series.maxGapSeconds());
+        try (InputStream in = stores.forLocation(options.data()).open(options.data())) {
+            return reader.read(in, options.data());
+        } catch (NoSuchFileException e) {
+            throw new TrainingInputException(options.data() + ": file not found", e);
+        } catch (StorageException e) {
+            throw new TrainingInputException(e.getMessage(), e);
+        }
+    }
+
+    private ArtifactManifest draft(TrainingOptions o, SeriesOptions s, SeriesData data, SeriesSplit split,
+            int fitWindows, Preprocessor preprocessor, FittedDetector fitted) {
+        Map<String, String> hyper = new LinkedHashMap<>(o.hyperParameters());
+        hyper.putAll(s.hyperParameters());
+        Provenance provenance = new Provenance(o.data(), data.table().sha256(), data.size(), split.trainEnd(),
+                fitWindows, split.validationRows(), split.testRows(), o.labelColumn(), "unsupervised", hyper,
+                fitted.epochsRun(), fitted.bestEpoch(),
+                Map.of("djl", Engine.getDjlVersion(), "pytorch", Engine.getEngine("PyTorch").getVersion()),
+                MachineFacts.describe());
+        Calibration placeholder = new Calibration(0, "none", null, new double[] {0, 0});
+        return new ArtifactManifest(ArtifactManifest.FORMAT_VERSION, o.name(), "",
+                Instant.now(clock).truncatedTo(ChronoUnit.SECONDS).toString(), o.detector(),
+                data.table().features(), Preprocessing.of(preprocessor), fitted.config(), 0, placeholder, null,
+                provenance, null);
+    }
+}

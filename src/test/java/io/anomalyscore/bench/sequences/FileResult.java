@@ -1,0 +1,69 @@
+package io.anomalyscore.bench.sequences;
+
+import io.anomalyscore.evaluation.NabFileScore;
+import io.anomalyscore.evaluation.NabProfile;
+import io.anomalyscore.evaluation.NabScorer;
+import io.anomalyscore.evaluation.PointMetrics;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * One detector on one file: its threshold and detections, the point-wise counts on the
+ * evaluated steps (SKAB: the rows after the first 400; NAB: the rows after the probationary
+ * period), and for NAB files the file scores per profile, both with every step at or above the
+ * threshold as a detection ({@code nab}) and with one detection per excursion above it, its first
+ * step ({@code nabAlerts}).
+ */
+record FileResult(String file, String layout, String detector, int rows, int trainRows, int window,
+        double threshold, int epochs, double seconds, PointMetrics evaluated, Map<String, NabFileScore> nab,
+        Map<String, NabFileScore> nabAlerts) {
+
+    static FileResult of(BenchFile file, String detector, double[] scores, double threshold, int epochs,
+            double seconds) {
+        boolean[] detected = new boolean[scores.length];
+        for (int t = file.window() - 1; t < scores.length; t++) {
+            detected[t] = scores[t] >= threshold;
+        }
+        int from = file.trainRows();
+        int[] labels = file.labels();
+        PointMetrics evaluated = PointMetrics.of(Arrays.copyOfRange(labels, from, labels.length),
+                Arrays.copyOfRange(detected, from, detected.length));
+        Map<String, NabFileScore> nab = null;
+        Map<String, NabFileScore> alerts = null;
+        if (file.layout().equals("nab")) {
+            nab = nabScores(labels, detected);
+            alerts = nabScores(labels, risingEdges(detected));
+        }
+        return new FileResult(file.name(), file.layout(), detector, scores.length, from, file.window(), threshold,
+                epochs, seconds, evaluated, nab, alerts);
+    }
+
+    private static Map<String, NabFileScore> nabScores(int[] labels, boolean[] detected) {
+        Map<String, NabFileScore> scores = new LinkedHashMap<>();
+        for (NabProfile profile : NabProfile.all()) {
+            scores.put(profile.name(), NabScorer.scoreFile(labels, detected, profile));
+        }
+        return scores;
+    }
+
+    /** The first step of every run of detections: an alert when the score crosses the threshold. */
+    static boolean[] risingEdges(boolean[] detected) {
+        boolean[] edges = new boolean[detected.length];
+        for (int t = 0; t < detected.length; t++) {
+            edges[t] = detected[t] && (t == 0 || !detected[t - 1]);
+        }
+        return edges;
+    }
+
+    String brief() {
+        return String.format(Locale.ROOT, "F1 %.3f FAR %.2f %% MAR %.2f %% threshold %.4g epochs %d %.1f s",
+                evaluated.f1(), evaluated.falseAlarmRate(), evaluated.missingAlarmRate(), threshold, epochs, seconds);
+    }
+
+    static List<FileResult> of(List<FileResult> all, String layout, String detector) {
+        return all.stream().filter(r -> r.layout().equals(layout) && r.detector().equals(detector)).toList();
+    }
+}
