@@ -8,7 +8,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -21,7 +20,7 @@ public class ScoringService {
     private final AnomalyModel model;
     private final RecordParser parser;
     private final int maxBodyBytes;
-    private final int explainTop;
+    private final Contributions contributions;
     private final ScoreResponse.ModelRef modelRef;
     private final ModelSummary summary;
     private final DistributionCheck distribution;
@@ -31,7 +30,7 @@ public class ScoringService {
         ArtifactManifest manifest = model.manifest();
         this.model = model;
         this.maxBodyBytes = config.maxBodyBytes();
-        this.explainTop = config.explain().top();
+        this.contributions = new Contributions(model.manifest().features(), config.explain().top());
         this.parser = new RecordParser(manifest.features(), model.preprocessor(), manifest.idColumn(),
                 config.maxRecords(), maxBodyBytes);
         this.distribution = DistributionCheck.of(manifest, model.preprocessor());
@@ -72,7 +71,7 @@ public class ScoringService {
             RecordScore s = scores[i];
             List<String> outside = outsideTraining(request.rows()[i]);
             results.add(new ScoreResponse.Result(request.ids().get(i), s.score(), s.percentile(), s.anomalous(),
-                    outside != null, outside, explain ? contributions(s.featureErrors()) : null));
+                    outside != null, outside, explain ? contributions.of(s.featureErrors()) : null));
         }
         return new ScoreResponse(modelRef, model.manifest().threshold(), results);
     }
@@ -85,25 +84,6 @@ public class ScoringService {
         }
         List<String> features = model.manifest().features();
         return outside.stream().map(features::get).toList();
-    }
-
-    /** The top features by share of the reconstruction error; {@code null} when the model has none. */
-    private List<ScoreResponse.Contribution> contributions(double[] errors) {
-        if (errors == null) {
-            return null;
-        }
-        double sum = 0;
-        for (double e : errors) {
-            sum += e;
-        }
-        List<String> features = model.manifest().features();
-        List<ScoreResponse.Contribution> all = new ArrayList<>(errors.length);
-        for (int j = 0; j < errors.length; j++) {
-            all.add(new ScoreResponse.Contribution(features.get(j), sum > 0 ? errors[j] / sum : 0.0));
-        }
-        // stable sort: ties keep feature order
-        all.sort(Comparator.comparingDouble(ScoreResponse.Contribution::share).reversed());
-        return List.copyOf(all.subList(0, Math.min(explainTop, all.size())));
     }
 
     /** Reads at most {@code maxBodyBytes}; a longer body is refused without reading it all. */

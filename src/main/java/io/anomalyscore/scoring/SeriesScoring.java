@@ -4,7 +4,6 @@ import io.anomalyscore.model.AnomalyModel;
 import io.anomalyscore.model.ArtifactManifest;
 import io.anomalyscore.model.StepScore;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -17,7 +16,7 @@ final class SeriesScoring {
     private final AnomalyModel model;
     private final SeriesParser parser;
     private final ScoreResponse.ModelRef modelRef;
-    private final int explainTop;
+    private final Contributions contributions;
 
     SeriesScoring(AnomalyModel model, RecordParser json, ServingConfig config, ScoreResponse.ModelRef modelRef) {
         ArtifactManifest manifest = model.manifest();
@@ -25,7 +24,7 @@ final class SeriesScoring {
         this.parser = new SeriesParser(json, manifest.features(), model.preprocessor(), model.input().length(),
                 config.maxSeriesRows());
         this.modelRef = modelRef;
-        this.explainTop = config.explain().top();
+        this.contributions = new Contributions(model.manifest().features(), config.explain().top());
     }
 
     SeriesResponse score(byte[] body, boolean explainParam) {
@@ -41,26 +40,8 @@ final class SeriesScoring {
         List<SeriesResponse.Step> results = new ArrayList<>(scores.length);
         for (StepScore s : scores) {
             results.add(new SeriesResponse.Step(s.index(), s.score().score(), s.score().percentile(),
-                    s.score().anomalous(), explain ? contributions(s.score().featureErrors()) : null));
+                    s.score().anomalous(), explain ? contributions.of(s.score().featureErrors()) : null));
         }
         return new SeriesResponse(modelRef, model.manifest().threshold(), model.input().length(), results);
-    }
-
-    /** The top channels by share of the window's reconstruction error. */
-    private List<ScoreResponse.Contribution> contributions(double[] errors) {
-        if (errors == null) {
-            return null;
-        }
-        double sum = 0;
-        for (double e : errors) {
-            sum += e;
-        }
-        List<String> channels = model.manifest().features();
-        List<ScoreResponse.Contribution> all = new ArrayList<>(errors.length);
-        for (int j = 0; j < errors.length; j++) {
-            all.add(new ScoreResponse.Contribution(channels.get(j), sum > 0 ? errors[j] / sum : 0.0));
-        }
-        all.sort(Comparator.comparingDouble(ScoreResponse.Contribution::share).reversed());
-        return List.copyOf(all.subList(0, Math.min(explainTop, all.size())));
     }
 }
