@@ -4,7 +4,6 @@ import ai.djl.engine.Engine;
 import io.anomalyscore.model.AnomalyModel;
 import io.anomalyscore.model.ArtifactManifest;
 import io.anomalyscore.model.Calibration;
-import io.anomalyscore.model.ModelArtifact;
 import io.anomalyscore.model.Preprocessing;
 import io.anomalyscore.model.Preprocessor;
 import io.anomalyscore.model.Provenance;
@@ -15,19 +14,15 @@ import io.anomalyscore.model.detector.InputShape;
 import io.anomalyscore.model.detector.TrainingSet;
 import io.anomalyscore.storage.ArtifactStore;
 import io.anomalyscore.storage.ArtifactStores;
-import io.anomalyscore.storage.Folders;
 import io.anomalyscore.storage.StorageException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -70,21 +65,9 @@ public final class SeriesTrainingPipeline {
         Windows windows = Windows.of(scaled, split, InputShape.window(series.window(), width), series.stride());
         FittedDetector fitted = options.kind().fitter().fit(new TrainingSet(windows.fit(), null, windows.stop(), null,
                 InputShape.window(series.window(), width), series.stride()), options.fitSettings(), progress);
-        Path staging = Files.createTempDirectory("anomaly-train-");
-        try {
-            ArtifactManifest draft = draft(options, series, data, split, windows.fit().length, preprocessor, fitted);
-            Path draftDir = staging.resolve("draft");
-            ModelArtifact.write(draftDir, draft, fitted.components());
-            List<FittedDetector.Part> components = new ArrayList<>(fitted.components());
-            ArtifactManifest manifest = calibrate(draftDir, draft, data, split, options, series, components);
-            Path finalDir = staging.resolve("final");
-            manifest = ModelArtifact.write(finalDir, manifest, components);
-            ModelArtifact.read(finalDir, Long.MAX_VALUE);
-            String location = output.publish(finalDir, manifest.version(), options.output());
-            return new TrainingReport(manifest, location, Duration.ofNanos(System.nanoTime() - start));
-        } finally {
-            Folders.deleteQuietly(staging);
-        }
+        ArtifactManifest draft = draft(options, series, data, split, windows.fit().length, preprocessor, fitted);
+        return StagedPublication.publish(output, options, draft, fitted.components(),
+                (draftDir, parts) -> calibrate(draftDir, draft, data, split, options, series, parts), start);
     }
 
     /**

@@ -7,7 +7,6 @@ import io.anomalyscore.model.Calibration;
 import io.anomalyscore.model.Evaluation;
 import io.anomalyscore.model.MedianImputer;
 import io.anomalyscore.model.Metrics;
-import io.anomalyscore.model.ModelArtifact;
 import io.anomalyscore.model.Preprocessing;
 import io.anomalyscore.model.Preprocessor;
 import io.anomalyscore.model.Provenance;
@@ -17,15 +16,12 @@ import io.anomalyscore.model.detector.FittedDetector;
 import io.anomalyscore.model.detector.TrainingSet;
 import io.anomalyscore.storage.ArtifactStore;
 import io.anomalyscore.storage.ArtifactStores;
-import io.anomalyscore.storage.Folders;
 import io.anomalyscore.storage.StorageException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
@@ -61,18 +57,9 @@ public final class TrainingPipeline {
         TrainingSet set = new TrainingSet(preprocessor.transform(prepared.fit()), prepared.fitLabels(),
                 preprocessor.transform(prepared.stop()), prepared.stopLabels());
         FittedDetector fitted = options.kind().fitter().fit(set, options.fitSettings(), progress);
-        Path staging = Files.createTempDirectory("anomaly-train-");
-        try {
-            ArtifactManifest draft = draft(options, data, prepared, preprocessor, fitted);
-            ArtifactManifest manifest = calibrateAndEvaluate(staging, draft, fitted, prepared, options);
-            Path finalDir = staging.resolve("final");
-            manifest = ModelArtifact.write(finalDir, manifest, fitted.components());
-            ModelArtifact.read(finalDir, Long.MAX_VALUE);
-            String location = output.publish(finalDir, manifest.version(), options.output(), options.promote());
-            return new TrainingReport(manifest, location, Duration.ofNanos(System.nanoTime() - start));
-        } finally {
-            Folders.deleteQuietly(staging);
-        }
+        ArtifactManifest draft = draft(options, data, prepared, preprocessor, fitted);
+        return StagedPublication.publish(output, options, draft, fitted.components(),
+                (draftDir, parts) -> calibrateAndEvaluate(draftDir, draft, prepared, options), start);
     }
 
     static void checkWritable(ArtifactStore store, String output) {
@@ -117,10 +104,8 @@ public final class TrainingPipeline {
     }
 
     /** Reloads the draft artifact through the serving path and derives calibration and metrics from it. */
-    private ArtifactManifest calibrateAndEvaluate(Path staging, ArtifactManifest draft, FittedDetector fitted,
-            PreparedData p, TrainingOptions o) throws IOException {
-        Path draftDir = staging.resolve("draft");
-        ModelArtifact.write(draftDir, draft, fitted.components());
+    private ArtifactManifest calibrateAndEvaluate(Path draftDir, ArtifactManifest draft, PreparedData p,
+            TrainingOptions o) {
         try (AnomalyModel model = AnomalyModel.load(draftDir, Long.MAX_VALUE)) {
             double[] fitScores = model.rawScores(p.fit());
             double[] trainingScores = model.rawScores(p.training());
