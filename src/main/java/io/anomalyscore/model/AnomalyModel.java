@@ -107,7 +107,9 @@ public final class AnomalyModel implements AutoCloseable {
 
     /**
      * Scores a series given oldest first, one row of channel values per step: one result per step
-     * that ends a full window ({@code index} = that step's 0-based position in {@code rows}).
+     * that ends a full window ({@code index} = that step's 0-based position in {@code rows}); the
+     * {@code anomaly} flags follow the model's stored alert rule ({@link SeriesAlerts}) over the
+     * steps of this request.
      *
      * @throws IllegalArgumentException if the series is shorter than the window or a value cannot
      *     be preprocessed
@@ -117,13 +119,24 @@ public final class AnomalyModel implements AutoCloseable {
         Detector.Scored scored = detector.score(SeriesWindows.ending(preprocessor.transform(rows), input()),
                 explain && detector.attributes());
         int first = input().length() - 1;
+        boolean[] flags = SeriesAlerts.flags(scored.scores(), calibration.threshold(), alertRule(), input().length());
         StepScore[] scores = new StepScore[scored.scores().length];
         for (int i = 0; i < scores.length; i++) {
             double score = scored.scores()[i];
             scores[i] = new StepScore(first + i, new RecordScore(score, calibration.percentile(score),
-                    calibration.anomalous(score), scored.attributions() == null ? null : scored.attributions()[i]));
+                    flags[i], scored.attributions() == null ? null : scored.attributions()[i]));
         }
         return scores;
+    }
+
+    /**
+     * The series model's alert rule: its detector config's {@code alert}, {@link
+     * SeriesAlerts#WINDOW} when absent (artifacts written before the option).
+     */
+    public String alertRule() {
+        var config = manifest.detectorConfig();
+        var alert = config == null ? null : config.get("alert");
+        return alert == null ? SeriesAlerts.WINDOW : alert.asText();
     }
 
     /** Raw scores of the windows ending at each step from {@code window - 1} on, for evaluation. */

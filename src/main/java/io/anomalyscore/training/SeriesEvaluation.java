@@ -6,6 +6,7 @@ import io.anomalyscore.evaluation.NabFileScore;
 import io.anomalyscore.evaluation.NabProfile;
 import io.anomalyscore.evaluation.NabScorer;
 import io.anomalyscore.evaluation.PointMetrics;
+import io.anomalyscore.model.SeriesAlerts;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Arrays;
@@ -16,7 +17,8 @@ import java.util.Map;
 
 /**
  * The benchmark metrics of a labelled series model at its threshold, stored as the artifact's
- * {@code evaluation.json} report component and printed: on the test segment, SKAB's F1 / FAR /
+ * {@code evaluation.json} report component and printed, the detections following the model's
+ * alert rule over the whole series: on the test segment, SKAB's F1 / FAR /
  * MAR (point-wise, no point adjustment); on the whole series, the NAB score per profile (NAB
  * leaves its probationary rows unscored; steps without a full window count as no detection),
  * normalised for this one file between the null and the perfect detector.
@@ -30,16 +32,16 @@ final class SeriesEvaluation {
 
     /** The report, or {@code null} without labels. */
     static Map<String, Object> of(double[] windowScores, int window, SeriesSplit split, int[] labels,
-            double threshold) {
+            double threshold, String alert) {
         if (labels == null) {
             return null;
         }
         boolean[] detected = new boolean[labels.length];
-        for (int i = 0; i < windowScores.length; i++) {
-            detected[window - 1 + i] = windowScores[i] >= threshold;
-        }
+        boolean[] flags = SeriesAlerts.flags(windowScores, threshold, alert, window);
+        System.arraycopy(flags, 0, detected, window - 1, flags.length);
         Map<String, Object> report = new LinkedHashMap<>();
         report.put("threshold", threshold);
+        report.put("alert", alert);
         if (split.testRows() > 0) {
             PointMetrics test = PointMetrics.of(Arrays.copyOfRange(labels, split.validationEnd(), labels.length),
                     Arrays.copyOfRange(detected, split.validationEnd(), detected.length));

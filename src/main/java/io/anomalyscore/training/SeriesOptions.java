@@ -17,9 +17,18 @@ import java.util.Map;
  * @param threshold {@code auto}, {@code contamination}, {@code f1} or {@code quantile-factor}
  * @param quantile the quantile of {@code quantile-factor}
  * @param factor the factor of {@code quantile-factor}
+ * @param error the window's reconstruction error, {@code squared} or {@code absolute}
+ * @param alert the alert rule of the served flags ({@link io.anomalyscore.model.SeriesAlerts})
  */
 public record SeriesOptions(int window, int stride, String timeColumn, Double maxGapSeconds, Integer trainRows,
-        Double trainFraction, String threshold, double quantile, double factor) {
+        Double trainFraction, String threshold, double quantile, double factor, String error, String alert) {
+
+    /** The defaults for {@code error} and {@code alert}. */
+    public SeriesOptions(int window, int stride, String timeColumn, Double maxGapSeconds, Integer trainRows,
+            Double trainFraction, String threshold, double quantile, double factor) {
+        this(window, stride, timeColumn, maxGapSeconds, trainRows, trainFraction, threshold, quantile, factor,
+                "squared", io.anomalyscore.model.SeriesAlerts.WINDOW);
+    }
 
     /** The threshold rules. */
     public static final java.util.List<String> THRESHOLDS = java.util.List.of("auto", "contamination", "f1",
@@ -36,6 +45,10 @@ public record SeriesOptions(int window, int stride, String timeColumn, Double ma
         check(THRESHOLDS.contains(threshold), "--threshold must be one of " + THRESHOLDS);
         check(quantile > 0 && quantile <= 1, "--threshold-quantile must be in (0, 1]");
         check(factor > 0 && Double.isFinite(factor), "--threshold-factor must be positive");
+        check(io.anomalyscore.model.detector.sequence.WindowConfig.ERRORS.contains(error),
+                "--window-error must be one of " + io.anomalyscore.model.detector.sequence.WindowConfig.ERRORS);
+        check(io.anomalyscore.model.SeriesAlerts.RULES.contains(alert),
+                "--alert must be one of " + io.anomalyscore.model.SeriesAlerts.RULES);
     }
 
     private static void check(boolean ok, String message) {
@@ -56,6 +69,8 @@ public record SeriesOptions(int window, int stride, String timeColumn, Double ma
         p.put("threshold", threshold);
         p.put("thresholdQuantile", Double.toString(quantile));
         p.put("thresholdFactor", Double.toString(factor));
+        p.put("windowError", error);
+        p.put("alert", alert);
         return p;
     }
 }

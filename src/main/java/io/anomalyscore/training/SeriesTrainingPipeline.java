@@ -1,6 +1,7 @@
 package io.anomalyscore.training;
 
 import ai.djl.engine.Engine;
+import com.fasterxml.jackson.databind.JsonNode;
 import io.anomalyscore.model.AnomalyModel;
 import io.anomalyscore.model.ArtifactManifest;
 import io.anomalyscore.model.Calibration;
@@ -12,6 +13,7 @@ import io.anomalyscore.model.Standardizer;
 import io.anomalyscore.model.detector.FittedDetector;
 import io.anomalyscore.model.detector.InputShape;
 import io.anomalyscore.model.detector.TrainingSet;
+import io.anomalyscore.model.detector.sequence.WindowConfig;
 import io.anomalyscore.storage.ArtifactStore;
 import io.anomalyscore.storage.ArtifactStores;
 import io.anomalyscore.storage.StorageException;
@@ -63,11 +65,18 @@ public final class SeriesTrainingPipeline {
                 Standardizer.fit(Arrays.copyOfRange(rows, 0, split.trainEnd()), width), null);
         float[][] scaled = preprocessor.transform(rows);
         Windows windows = Windows.of(scaled, split, InputShape.window(series.window(), width), series.stride());
-        FittedDetector fitted = options.kind().fitter().fit(new TrainingSet(windows.fit(), null, windows.stop(), null,
-                InputShape.window(series.window(), width), series.stride()), options.fitSettings(), progress);
+        FittedDetector fitted = withScoring(options.kind().fitter().fit(new TrainingSet(windows.fit(), null,
+                windows.stop(), null, InputShape.window(series.window(), width), series.stride()),
+                options.fitSettings(), progress), series);
         ArtifactManifest draft = draft(options, series, data, split, windows.fit().length, preprocessor, fitted);
         return StagedPublication.publish(output, options, draft, fitted.components(),
                 (draftDir, parts) -> calibrate(draftDir, draft, data, split, options, series, parts), start);
+    }
+
+    /** The fitted detector with the run's error measure and alert rule in its stored config. */
+    private static FittedDetector withScoring(FittedDetector fitted, SeriesOptions series) {
+        JsonNode config = WindowConfig.of(fitted.config()).with(series.error(), series.alert()).toJson();
+        return new FittedDetector(config, fitted.components(), fitted.epochsRun(), fitted.bestEpoch());
     }
 
     /**
@@ -82,7 +91,7 @@ public final class SeriesTrainingPipeline {
             SeriesScores scores = SeriesScores.of(windowScores, series.window(), split, labels);
             Calibration calibration = SeriesThreshold.choose(scores, series, options.contamination());
             Map<String, Object> report = SeriesEvaluation.of(windowScores, series.window(), split, labels,
-                    calibration.threshold());
+                    calibration.threshold(), series.alert());
             if (report != null) {
                 progress.line(SeriesEvaluation.line(report));
                 components.add(new FittedDetector.Part(SeriesEvaluation.FILE, "report", SeriesEvaluation.json(report)));

@@ -150,6 +150,18 @@ public final class TrainCommand implements Callable<Integer> {
             description = "quantile-factor: the factor (default 4/3).")
     double thresholdFactor;
 
+    @Option(names = "--window-error", defaultValue = "squared",
+            description = "Window detectors: a window's score, its mean squared or mean absolute reconstruction error"
+                    + " over steps and channels: squared or absolute (default ${DEFAULT-VALUE}).")
+    String windowError;
+
+    @Option(names = "--alert", defaultValue = "window",
+            description = "Window detectors: which steps the served anomaly flag marks: window (the window ending at"
+                    + " the step is at or above the threshold), covering (SKAB's rule: every window covering the step"
+                    + " but the one starting at it is; looks ahead window - 2 steps) or crossing (the first step of"
+                    + " each run above the threshold) (default ${DEFAULT-VALUE}).")
+    String alert;
+
     @Option(names = "--name", description = "Model name (default: the CSV file name without extension).")
     String name;
 
@@ -229,14 +241,15 @@ public final class TrainCommand implements Callable<Integer> {
 
     private SeriesOptions seriesOptions() {
         return new SeriesOptions(window == null ? 64 : window, stride, time, maxGap, trainRows, trainFraction,
-                threshold, thresholdQuantile, thresholdFactor);
+                threshold, thresholdQuantile, thresholdFactor, windowError, alert);
     }
 
     private void requireNoSeriesOptions() {
         if (window != null || time != null || trainRows != null || trainFraction != null || maxGap != null
-                || stride != 1 || !threshold.equals("auto")) {
-            throw new TrainingInputException("--window, --stride, --time, --max-gap, --train-rows, --train-fraction"
-                    + " and --threshold apply to window detectors (" + windowDetectors() + "), not to " + detector);
+                || stride != 1 || !threshold.equals("auto") || !windowError.equals("squared")
+                || !alert.equals("window")) {
+            throw new TrainingInputException("--window, --stride, --time, --max-gap, --train-rows, --train-fraction,"
+                    + " --threshold, --window-error and --alert apply to window detectors (" + windowDetectors() + "), not to " + detector);
         }
     }
 

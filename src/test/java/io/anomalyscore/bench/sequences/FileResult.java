@@ -4,6 +4,7 @@ import io.anomalyscore.evaluation.NabFileScore;
 import io.anomalyscore.evaluation.NabProfile;
 import io.anomalyscore.evaluation.NabScorer;
 import io.anomalyscore.evaluation.PointMetrics;
+import io.anomalyscore.model.SeriesAlerts;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,30 +16,36 @@ import java.util.Map;
  * evaluated steps (SKAB: the rows after the first 400; NAB: the rows after the probationary
  * period), and for NAB files the file scores per profile, both with every step at or above the
  * threshold as a detection ({@code nab}) and with one detection per excursion above it, its first
- * step ({@code nabAlerts}).
+ * step ({@code nabAlerts}, what {@code --alert crossing} serves), and with the {@code likelihood}
+ * alert rule over the same scores ({@code nabLikelihood}, what {@code --alert likelihood} serves
+ * for the whole series sent as one request); for SKAB files the counts under
+ * the protocol's variants ({@link SkabVariants}).
  */
 record FileResult(String file, String layout, String detector, int rows, int trainRows, int window,
         double threshold, int epochs, double seconds, PointMetrics evaluated, Map<String, NabFileScore> nab,
-        Map<String, NabFileScore> nabAlerts) {
+        Map<String, NabFileScore> nabAlerts, Map<String, NabFileScore> nabLikelihood,
+        Map<String, PointMetrics> skabVariants) {
 
-    static FileResult of(BenchFile file, String detector, double[] scores, double threshold, int epochs,
-            double seconds) {
-        boolean[] detected = new boolean[scores.length];
-        for (int t = file.window() - 1; t < scores.length; t++) {
-            detected[t] = scores[t] >= threshold;
-        }
+    static FileResult of(BenchFile file, String detector, double[] scores, boolean[] detected, double threshold,
+            int epochs, double seconds, Map<String, PointMetrics> skabVariants) {
         int from = file.trainRows();
         int[] labels = file.labels();
         PointMetrics evaluated = PointMetrics.of(Arrays.copyOfRange(labels, from, labels.length),
                 Arrays.copyOfRange(detected, from, detected.length));
         Map<String, NabFileScore> nab = null;
         Map<String, NabFileScore> alerts = null;
+        Map<String, NabFileScore> likelihood = null;
         if (file.layout().equals("nab")) {
             nab = nabScores(labels, detected);
             alerts = nabScores(labels, risingEdges(detected));
+            double[] windows = Arrays.copyOfRange(scores, file.window() - 1, scores.length);
+            boolean[] flags = SeriesAlerts.flags(windows, threshold, "likelihood", file.window());
+            boolean[] steps = new boolean[scores.length];
+            System.arraycopy(flags, 0, steps, file.window() - 1, flags.length);
+            likelihood = nabScores(labels, steps);
         }
         return new FileResult(file.name(), file.layout(), detector, scores.length, from, file.window(), threshold,
-                epochs, seconds, evaluated, nab, alerts);
+                epochs, seconds, evaluated, nab, alerts, likelihood, skabVariants);
     }
 
     private static Map<String, NabFileScore> nabScores(int[] labels, boolean[] detected) {

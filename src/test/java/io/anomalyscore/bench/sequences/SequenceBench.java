@@ -2,7 +2,10 @@ package io.anomalyscore.bench.sequences;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.anomalyscore.evaluation.PointMetrics;
 import io.anomalyscore.model.AnomalyModel;
+import io.anomalyscore.model.SeriesAlerts;
+import io.anomalyscore.model.StepScore;
 import io.anomalyscore.training.TrainCommand;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -11,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,7 +41,7 @@ public final class SequenceBench {
         Path scoresDir = options.containsKey("--scores-dir") ? Path.of(options.get("--scores-dir")) : null;
         List<String> detectors = options.containsKey("--detectors")
                 ? List.of(options.get("--detectors").split(",")) : DETECTORS;
-        String epochs = options.getOrDefault("--epochs", "60");
+        String epochs = options.get("--epochs");
         List<BenchFile> files = files(data);
         if (files.isEmpty()) {
             throw new IllegalArgumentException(data + " holds no NAB-layout or SKAB-layout CSV");
@@ -50,7 +54,7 @@ public final class SequenceBench {
         }
         Map<String, Object> report = new LinkedHashMap<>();
         report.put("command", "bench/sequences " + String.join(" ", args));
-        report.put("epochs", epochs);
+        report.put("epochs", epochs == null ? "per protocol" : epochs);
         report.put("files", results);
         report.put("summary", Summary.of(results, detectors, data));
         new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(out.toFile(), report);
@@ -79,14 +83,36 @@ public final class SequenceBench {
         long start = System.nanoTime();
         Path version = train(file, detector, epochs, repository);
         try (AnomalyModel model = AnomalyModel.load(version, Long.MAX_VALUE)) {
-            double[] windows = model.rawSeriesScores(file.rows());
-            double[] scores = new double[file.data().size()];
-            System.arraycopy(windows, 0, scores, file.window() - 1, windows.length);
-            FileResult result = FileResult.of(file, detector, scores, model.manifest().threshold(),
-                    model.manifest().provenance().epochsRun(), (System.nanoTime() - start) / 1e9);
+            double threshold = model.manifest().threshold();
+            int n = file.data().size();
+            double[] scores = new double[n];
+            boolean[] detected = new boolean[n];
+            Map<String, PointMetrics> variants = null;
+            if (file.layout().equals("skab")) {
+                // SKAB scores the windows of the test rows alone, as a caller sends them: one request
+                double[][] test = Arrays.copyOfRange(file.rows(), file.trainRows(), n);
+                StepScore[] served = model.scoreSeries(test, false);
+                Arrays.fill(scores, Double.NaN);
+                double[] testScores = new double[served.length];
+                for (int i = 0; i < served.length; i++) {
+                    int t = file.trainRows() + served[i].index();
+                    scores[t] = served[i].score().score();
+                    detected[t] = served[i].score().anomalous();
+                    testScores[i] = served[i].score().score();
+                }
+                double[] training = model.rawSeriesScores(Arrays.copyOfRange(file.rows(), 0, file.trainRows()));
+                variants = SkabVariants.of(file, training, testScores);
+            } else {
+                double[] windows = model.rawSeriesScores(file.rows());
+                Arrays.fill(scores, 0, file.window() - 1, Double.NaN);
+                System.arraycopy(windows, 0, scores, file.window() - 1, windows.length);
+                boolean[] flags = SeriesAlerts.flags(windows, threshold, model.alertRule(), file.window());
+                System.arraycopy(flags, 0, detected, file.window() - 1, flags.length);
+            }
+            FileResult result = FileResult.of(file, detector, scores, detected, threshold,
+                    model.manifest().provenance().epochsRun(), (System.nanoTime() - start) / 1e9, variants);
             if (scoresDir != null) {
-                ScoresCsv.write(scoresDir.resolve(detector).resolve(file.name() + ".csv"), file, scores,
-                        model.manifest().threshold());
+                ScoresCsv.write(scoresDir.resolve(detector).resolve(file.name() + ".csv"), file, scores, detected);
             }
             System.err.printf("%-50s %-24s %s%n", file.name(), detector, result.brief());
             return result;
@@ -100,7 +126,12 @@ public final class SequenceBench {
                 "--label", "label", "--features", String.join(",", file.channels()), "--detector", detector,
                 "--window", Integer.toString(file.window()), "--train-rows", Integer.toString(file.trainRows()),
                 "--validation-fraction", "0", "--test-fraction", "0", "--threshold", "quantile-factor",
-                "--epochs", epochs, "--patience", "10", "--name", "bench", "--output", repository.toString(), "-q"));
+                "--name", "bench", "--output", repository.toString(), "-q"));
+        List<String> protocol = new ArrayList<>(file.protocol());
+        if (epochs != null) {
+            protocol.set(protocol.indexOf("--epochs") + 1, epochs);
+        }
+        args.addAll(protocol);
         ByteArrayOutputStream log = new ByteArrayOutputStream();
         PrintStream print = new PrintStream(log, true, StandardCharsets.UTF_8);
         if (TrainCommand.execute(print, print, args.toArray(String[]::new)) != 0) {

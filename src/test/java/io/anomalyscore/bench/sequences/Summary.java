@@ -34,11 +34,13 @@ final class Summary {
                 PointMetrics pooled = PointMetrics.pooled(skab.stream().map(FileResult::evaluated).toList());
                 d.put("skab", Map.of("files", skab.size(), "f1", pooled.f1(), "far", pooled.falseAlarmRate(),
                         "mar", pooled.missingAlarmRate()));
+                d.put("skabVariants", variants(skab));
             }
             List<FileResult> nab = FileResult.of(results, "nab", detector);
             if (!nab.isEmpty()) {
-                d.put("nab", nab(nab, false));
-                d.put("nabAlerts", nab(nab, true));
+                d.put("nab", nab(nab, FileResult::nab));
+                d.put("nabAlerts", nab(nab, FileResult::nabAlerts));
+                d.put("nabLikelihood", nab(nab, FileResult::nabLikelihood));
             }
             summary.put(detector, d);
         }
@@ -46,11 +48,22 @@ final class Summary {
         return summary;
     }
 
-    private static Map<String, Double> nab(List<FileResult> files, boolean alerts) {
+    /** SKAB's pooled F1 / FAR / MAR per variant of the rule ({@link SkabVariants}). */
+    private static Map<String, Map<String, Double>> variants(List<FileResult> skab) {
+        Map<String, Map<String, Double>> out = new LinkedHashMap<>();
+        for (String name : skab.get(0).skabVariants().keySet()) {
+            PointMetrics pooled = PointMetrics.pooled(skab.stream().map(f -> f.skabVariants().get(name)).toList());
+            out.put(name, Map.of("f1", pooled.f1(), "far", pooled.falseAlarmRate(), "mar", pooled.missingAlarmRate()));
+        }
+        return out;
+    }
+
+    private static Map<String, Double> nab(List<FileResult> files,
+            java.util.function.Function<FileResult, Map<String, NabFileScore>> rule) {
         Map<String, Double> scores = new LinkedHashMap<>();
         for (NabProfile profile : NabProfile.all()) {
             scores.put(profile.name(), NabScorer.normalised(files.stream()
-                    .map(f -> (alerts ? f.nabAlerts() : f.nab()).get(profile.name())).toList()));
+                    .map(f -> rule.apply(f).get(profile.name())).toList()));
         }
         return scores;
     }
@@ -89,18 +102,33 @@ final class Summary {
     static String markdown(List<FileResult> results, List<String> detectors, Path data) {
         Map<String, Object> s = of(results, detectors, data);
         StringBuilder out = new StringBuilder("| detector | SKAB files | SKAB F1 | FAR | MAR | NAB files | NAB standard"
-                + " | low FP | low FN | NAB standard, alert on crossing | low FP | low FN |\n"
-                + "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+                + " | low FP | low FN | NAB standard, alert on crossing | low FP | low FN | NAB standard, likelihood"
+                + " | low FP | low FN |\n|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         for (String detector : detectors) {
             Map<String, Object> d = (Map<String, Object>) s.get(detector);
             Map<String, Object> skab = (Map<String, Object>) d.get("skab");
             Map<String, Double> nab = (Map<String, Double>) d.get("nab");
             Map<String, Double> alerts = (Map<String, Double>) d.get("nabAlerts");
+            Map<String, Double> likelihood = (Map<String, Double>) d.get("nabLikelihood");
             out.append("| ").append(detector).append(" | ");
             out.append(skab == null ? "0 | - | - | - | " : String.format(Locale.ROOT, "%d | %.2f | %.2f %% | %.2f %% | ",
                     skab.get("files"), skab.get("f1"), skab.get("far"), skab.get("mar")));
             long nabFiles = FileResult.of(results, "nab", detector).size();
-            out.append(nabFiles).append(" | ").append(profiles(nab)).append(" | ").append(profiles(alerts)).append(" |\n");
+            out.append(nabFiles).append(" | ").append(profiles(nab)).append(" | ").append(profiles(alerts)).append(" | ")
+                    .append(profiles(likelihood)).append(" |\n");
+        }
+        StringBuilder variants = new StringBuilder();
+        for (String detector : detectors) {
+            Map<String, Map<String, Double>> v = (Map<String, Map<String, Double>>) ((Map<String, Object>) s
+                    .get(detector)).get("skabVariants");
+            if (v != null) {
+                v.forEach((name, m) -> variants.append(String.format(Locale.ROOT, "| %s | %s | %.3f | %.2f %% | %.2f %% |%n",
+                        detector, name, m.get("f1"), m.get("far"), m.get("mar"))));
+            }
+        }
+        if (variants.length() > 0) {
+            out.append("\nSKAB, the same models under variants of the rule (x 4/3 each):\n\n| detector | variant | F1 | FAR"
+                    + " | MAR |\n|---|---|---:|---:|---:|\n").append(variants);
         }
         Map<String, Map<String, Double>> published = (Map<String, Map<String, Double>>) s.get("nabPublished");
         if (!published.isEmpty()) {

@@ -5,9 +5,9 @@ import io.anomalyscore.model.detector.InputShape;
 import io.anomalyscore.model.detector.network.NetworkRunner;
 
 /**
- * A trained window autoencoder: reconstructs each window and scores it by its mean squared
- * reconstruction error over every step and channel; the attribution of a channel is its mean
- * squared error over the window's steps.
+ * A trained window autoencoder: reconstructs each window and scores it by its mean squared (or,
+ * with the {@code absolute} error, mean absolute) reconstruction error over every step and
+ * channel; the attribution of a channel is that error over the window's steps.
  */
 final class WindowAutoencoder implements Detector {
 
@@ -20,10 +20,12 @@ final class WindowAutoencoder implements Detector {
 
     private final InputShape input;
     private final NetworkRunner network;
+    private final boolean absolute;
 
-    WindowAutoencoder(InputShape input, NetworkRunner network) {
+    WindowAutoencoder(InputShape input, NetworkRunner network, boolean absolute) {
         this.input = input;
         this.network = network;
+        this.absolute = absolute;
     }
 
     @Override
@@ -42,7 +44,7 @@ final class WindowAutoencoder implements Detector {
         double[] scores = new double[inputs.length];
         double[][] attributions = attribute ? new double[inputs.length][] : null;
         for (int i = 0; i < inputs.length; i++) {
-            double[] channels = channelErrors(inputs[i], output[i], input.width());
+            double[] channels = channelErrors(inputs[i], output[i], input.width(), absolute);
             double sum = 0;
             for (double c : channels) {
                 sum += c;
@@ -55,13 +57,16 @@ final class WindowAutoencoder implements Detector {
         return new Scored(scores, attributions);
     }
 
-    /** Mean squared error per channel over the window (layout: step-major, channel-minor). */
-    static double[] channelErrors(float[] window, float[] reconstruction, int width) {
+    /**
+     * Mean squared (or absolute) error per channel over the window (layout: step-major,
+     * channel-minor).
+     */
+    static double[] channelErrors(float[] window, float[] reconstruction, int width, boolean absolute) {
         double[] errors = new double[width];
         int steps = window.length / width;
         for (int k = 0; k < window.length; k++) {
             double d = (double) window[k] - reconstruction[k];
-            errors[k % width] += d * d;
+            errors[k % width] += absolute ? Math.abs(d) : d * d;
         }
         for (int c = 0; c < width; c++) {
             errors[c] /= steps;

@@ -94,6 +94,7 @@ abstract class WindowAutoencoderKind implements DetectorKind {
         }
         int size = stored.input().size();
         return new WindowAutoencoder(stored.input(),
-                NetworkRunner.load(stored.name(), block(config), size, size, stored.component(ModelArtifact.WEIGHTS)));
+                NetworkRunner.load(stored.name(), block(config), size, size, stored.component(ModelArtifact.WEIGHTS)),
+                config.error().equals("absolute"));
     }
 }
