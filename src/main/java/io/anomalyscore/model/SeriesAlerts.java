@@ -107,7 +107,7 @@ public final class SeriesAlerts {
     }
 
     /** The z whose standard normal upper tail is {@code p}, by bisection on erfc. */
-    static double upperTailZ(double p) {
+    public static double upperTailZ(double p) {
         double lo = 0;
         double hi = 40;
         for (int i = 0; i < 200; i++) {
