@@ -2,17 +2,24 @@ package io.anomalyscore;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.anomalyscore.deploy.DistributedMapBatches;
 import io.anomalyscore.deploy.PackagedFunction;
 import io.anomalyscore.deploy.SamTemplate;
 import io.anomalyscore.storage.Folders;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
 /**
@@ -55,5 +62,45 @@ public class PackagedFunctionIT {
     @TestFactory
     Stream<DynamicTest> everyDeployEventGetsTheExpectedResult() throws IOException {
         return function.everyDeployEvent();
+    }
+
+    /**
+     * The whole cardio CSV as a Distributed Map hands it to the function (batches of anomaly.max-records
+     * = 1000 rows, every value a string, an id column and a label to skip); one row of the second batch
+     * is broken: that batch fails with a problem naming item, id and column, the first one scores.
+     */
+    @Test
+    void distributedMapBatchesScoreInItemOrderAndABadRowFailsOnlyItsBatch() throws Exception {
+        ObjectMapper json = new ObjectMapper();
+        List<Map<String, String>> rows = DistributedMapBatches.cardioVisits(1831);
+        rows.get(1000 + 417).put("f11", "n/a");
+        Map<String, Object> batchInput = Map.of("idColumn", "visit", "explain", false, "ignoreColumns", List.of("label"));
+        List<String> payloads = DistributedMapBatches.payloads(rows, 1000, batchInput);
+        assertThat(payloads).hasSize(2);
+
+        HttpResponse<String> first = function.invoke(payloads.get(0));
+        assertThat(first.statusCode()).as(first.body()).isEqualTo(200);
+        JsonNode body = json.readTree(first.body());
+        assertThat(body.get("rows").asInt()).isEqualTo(1000);
+        List<String> ids = new ArrayList<>();
+        body.get("results").forEach(r -> ids.add(r.get("id").asText()));
+        assertThat(ids).containsExactlyElementsOf(rows.subList(0, 1000).stream().map(r -> r.get("visit")).toList());
+
+        HttpResponse<String> second = function.invoke(payloads.get(1));
+        assertThat(second.statusCode()).as("a failed invocation: " + second.body()).isEqualTo(500);
+        JsonNode envelope = json.readTree(second.body());
+        assertThat(envelope.get("errorType").asText()).isEqualTo("io.anomalyscore.scoring.lambda.InvalidRecordsError");
+        JsonNode problem = json.readTree(envelope.get("errorMessage").asText());
+        assertThat(problem.get("errors")).hasSize(1);
+        JsonNode error = problem.get("errors").get(0);
+        assertThat(error.get("record").asInt()).isEqualTo(417);
+        assertThat(error.get("id").asText()).isEqualTo("v-1418");
+        assertThat(error.get("feature").asText()).isEqualTo("f11");
+        assertThat(second.body()).doesNotContain("n/a");
+
+        rows.get(1000 + 417).put("f11", "0.25");
+        HttpResponse<String> fixed = function.invoke(DistributedMapBatches.payloads(rows, 1000, batchInput).get(1));
+        assertThat(fixed.statusCode()).as(fixed.body()).isEqualTo(200);
+        assertThat(json.readTree(fixed.body()).get("rows").asInt()).isEqualTo(831);
     }
 }

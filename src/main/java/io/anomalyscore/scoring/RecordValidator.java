@@ -8,10 +8,16 @@ import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Turns the JSON records of a request into raw rows in feature order, collecting every
- * violation (capped at {@link #MAX_ERRORS}) with its record index and feature.
+ * violation (capped at {@link #MAX_ERRORS}) with its record index, id (when the record carries a
+ * valid one) and feature.
+ *
+ * <p>Values are JSON numbers; in a Distributed Map batch ({@link ItemBatchParser}), whose CSV cells
+ * all arrive as strings, numbers written as text are read too ({@link NumericText}), and the
+ * columns the caller names are skipped.
  */
 final class RecordValidator {
 
@@ -22,13 +28,27 @@ final class RecordValidator {
     private final Map<String, Integer> positions;
     private final Preprocessor preprocessor;
     private final String idColumn;
+    private final Set<String> ignored;
+    private final boolean numericText;
 
     /** @param idColumn the model's id column, or {@code null}: a record object may carry it */
     RecordValidator(List<String> features, Preprocessor preprocessor, String idColumn) {
+        this(features, preprocessor, idColumn, Set.of(), false);
+    }
+
+    /**
+     * @param idColumn the column a record object may carry as its id, or {@code null}
+     * @param ignored columns of record objects that are neither features nor the id, skipped
+     * @param numericText whether a string value is read as a number ({@link NumericText})
+     */
+    RecordValidator(List<String> features, Preprocessor preprocessor, String idColumn, Set<String> ignored,
+            boolean numericText) {
         this.idColumn = idColumn;
         this.features = List.copyOf(features);
         this.positions = new FeatureSchema(features).positions();
         this.preprocessor = preprocessor;
+        this.ignored = Set.copyOf(ignored);
+        this.numericText = numericText;
     }
 
     /** The rows and ids of {@code records} (a non-empty array), or an exception listing every violation. */
@@ -39,8 +59,11 @@ final class RecordValidator {
         for (int i = 0; i < rows.length; i++) {
             JsonNode record = records.get(i);
             if (record.isObject()) {
-                ids.set(i, id(i, record, errors));
+                JsonNode id = id(i, record, errors);
+                ids.set(i, id);
+                errors.id = id == null ? null : EchoedName.of(id.asText());
                 rows[i] = byName(i, record, errors);
+                errors.id = null;
             } else if (record.isArray()) {
                 rows[i] = byPosition(i, record, errors);
             } else {
@@ -74,7 +97,7 @@ final class RecordValidator {
         boolean[] seen = new boolean[features.size()];
         for (Iterator<Map.Entry<String, JsonNode>> it = record.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> field = it.next();
-            if (field.getKey().equals(idColumn)) {
+            if (field.getKey().equals(idColumn) || ignored.contains(field.getKey())) {
                 continue;
             }
             Integer j = positions.get(field.getKey());
@@ -108,11 +131,36 @@ final class RecordValidator {
 
     /** The raw value of feature {@code j} (NaN for {@code null}); the model's preprocessor judges numbers. */
     private double value(int i, int j, JsonNode node, Errors errors) {
+        if (numericText && node.isTextual()) {
+            return text(i, j, node.textValue(), errors);
+        }
         if (!node.isNull() && !node.isNumber()) {
             errors.add(i, features.get(j), "expected a number, got " + kind(node));
             return Double.NaN;
         }
-        double v = node.isNull() ? Double.NaN : node.doubleValue();
+        return checked(i, j, node.isNull() ? Double.NaN : node.doubleValue(), errors);
+    }
+
+    /** A number written as text (an empty cell is missing); the message never repeats the text. */
+    private double text(int i, int j, String text, Errors errors) {
+        NumericText.Cell cell = NumericText.read(text);
+        String problem = switch (cell.kind()) {
+            case NUMBER -> null;
+            case EMPTY -> preprocessor.defect(j, Double.NaN) == Preprocessor.Defect.MISSING
+                    ? "the value is empty; this model has no imputer for missing values" : null;
+            case NOT_A_NUMBER -> "expected a number, got text that is not a decimal number";
+            case TOO_LONG -> "expected a number, got text longer than " + NumericText.MAX_LENGTH + " characters";
+            case OVERFLOW -> "value out of range for this model";
+        };
+        if (problem != null) {
+            errors.add(i, features.get(j), problem);
+            return Double.NaN;
+        }
+        return checked(i, j, cell.value(), errors);
+    }
+
+    /** {@code v} (NaN = missing) as the model's preprocessor judges it. */
+    private double checked(int i, int j, double v, Errors errors) {
         Preprocessor.Defect defect = preprocessor.defect(j, v);
         if (defect == Preprocessor.Defect.MISSING) {
             errors.add(i, features.get(j), "null is not allowed; this model has no imputer for missing values");
@@ -135,11 +183,13 @@ final class RecordValidator {
     private static final class Errors {
         final List<RecordError> list = new ArrayList<>();
         int total;
+        /** The id of the record being checked, as echoed, or {@code null}. */
+        String id;
 
         void add(int record, String feature, String message) {
             total++;
             if (list.size() < MAX_ERRORS) {
-                list.add(new RecordError(record, feature, message));
+                list.add(new RecordError(record, id, feature, message));
             }
         }
     }

@@ -2,6 +2,7 @@ package io.anomalyscore.scoring;
 
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -24,13 +25,19 @@ public class ScoreResource {
 
     /**
      * Scores {@code {"records": [...]}} (or, for a window model, {@code {"series": [...]}});
-     * {@code ?explain=true} or {@code "explain": true} adds contributions.
+     * {@code ?explain=true} or {@code "explain": true} adds contributions. A Distributed Map batch,
+     * which only a direct Lambda invocation can send (the event reader sets {@code payload}), is
+     * scored by {@link ScoringService#scoreBatch}.
      */
     @POST
     @Path("/score")
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    public Object score(InputStream body, @QueryParam("explain") boolean explain) {
+    public Object score(InputStream body, @QueryParam("explain") boolean explain,
+            @HeaderParam(ItemBatchParser.HEADER) String payload) {
+        if (ItemBatchParser.VALUE.equals(payload)) {
+            return service.scoreBatch(body);
+        }
         return service.respond(body, explain);
     }
 

@@ -19,6 +19,7 @@ public class ScoringService {
 
     private final AnomalyModel model;
     private final RecordParser parser;
+    private final ItemBatchParser batches;
     private final int maxBodyBytes;
     private final Contributions contributions;
     private final ScoreResponse.ModelRef modelRef;
@@ -33,6 +34,8 @@ public class ScoringService {
         this.contributions = new Contributions(model.manifest().features(), config.explain().top());
         this.parser = new RecordParser(manifest.features(), model.preprocessor(), manifest.idColumn(),
                 config.maxRecords(), maxBodyBytes);
+        this.batches = new ItemBatchParser(parser, manifest.features(), model.preprocessor(), manifest.idColumn(),
+                config.maxRecords());
         this.distribution = DistributionCheck.of(manifest, model.preprocessor());
         this.modelRef = new ScoreResponse.ModelRef(manifest.name(), manifest.version(), manifest.detector());
         this.summary = ModelSummary.of(model);
@@ -63,7 +66,23 @@ public class ScoringService {
                     List.of(), 0);
         }
         ScoreRequest request = parser.parse(read(body));
-        boolean explain = explainParam || Boolean.TRUE.equals(request.explain());
+        return score(request, explainParam || Boolean.TRUE.equals(request.explain()));
+    }
+
+    /**
+     * Scores the Distributed Map batch in {@code body} ({@link ItemBatchParser}): its rows, in item
+     * order, with the ids {@code BatchInput} asks for.
+     */
+    public BatchResponse scoreBatch(InputStream body) {
+        if (series != null) {
+            throw new InvalidRecordsException("this model scores windows of a series; a Distributed Map batch of"
+                    + " CSV rows needs a record model", List.of(), 0);
+        }
+        ScoreRequest request = batches.parse(read(body));
+        return BatchResponse.of(score(request, Boolean.TRUE.equals(request.explain())));
+    }
+
+    private ScoreResponse score(ScoreRequest request, boolean explain) {
         // the parser rejected every value the model's preprocessor cannot take (Preprocessor.defect)
         RecordScore[] scores = model.score(request.rows(), explain);
         List<ScoreResponse.Result> results = new ArrayList<>(scores.length);

@@ -15,6 +15,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.NullNode;
 import io.anomalyscore.scoring.BodySizeLimit;
+import io.anomalyscore.scoring.ItemBatchParser;
 import io.anomalyscore.scoring.JsonLimitsCustomizer;
 import io.anomalyscore.scoring.Problem;
 import io.anomalyscore.scoring.ProblemType;
@@ -25,6 +26,8 @@ import java.util.Iterator;
  * Reads a Lambda event: an API Gateway HTTP API (v2) event as usual, or a direct payload (any
  * JSON without {@code requestContext}, {@code routeKey} or {@code rawPath}) as a synthetic {@code
  * POST /v1/score} event whose body is the payload and which carries the direct-invocation marker.
+ * A payload with a top-level {@code Items} field is a Step Functions Distributed Map batch and
+ * carries the batch marker as well ({@link ItemBatchParser}).
  *
  * <p>A marker header sent by a real HTTP client is removed, so only direct payloads get the
  * direct response format. An event over the reader's size limits ({@link JsonLimitsCustomizer})
@@ -63,7 +66,10 @@ final class DirectEventDeserializer extends DelegatingDeserializer {
         } catch (JsonProcessingException e) {
             throw malformed(e);
         }
-        return isHttpEvent(tree) ? httpEvent(tree, p, ctxt) : SyntheticEvents.direct(tree.toString());
+        if (isHttpEvent(tree)) {
+            return httpEvent(tree, p, ctxt);
+        }
+        return isItemBatch(tree) ? SyntheticEvents.batch(tree.toString()) : SyntheticEvents.direct(tree.toString());
     }
 
     /** The event as a tree; the Lambda reader stops after the first value, the HTTP path rejects more. */
@@ -92,7 +98,8 @@ final class DirectEventDeserializer extends DelegatingDeserializer {
         APIGatewayV2HTTPEvent event = (APIGatewayV2HTTPEvent) _delegatee.deserialize(events, ctxt);
         if (event.getHeaders() != null) {
             event.getHeaders().keySet().removeIf(name -> DirectInvocation.HEADER.equalsIgnoreCase(name)
-                    || BodySizeLimit.EVENT_TOO_LARGE_HEADER.equalsIgnoreCase(name));
+                    || BodySizeLimit.EVENT_TOO_LARGE_HEADER.equalsIgnoreCase(name)
+                    || ItemBatchParser.HEADER.equalsIgnoreCase(name));
         }
         return event;
     }
@@ -120,6 +127,11 @@ final class DirectEventDeserializer extends DelegatingDeserializer {
             context = context.getParent();
         }
         return context != null && context.inObject() && "body".equalsIgnoreCase(context.getCurrentName());
+    }
+
+    /** A Distributed Map batch: {@code {"Items": [...], "BatchInput": {...}}} (the name as Step Functions writes it). */
+    private static boolean isItemBatch(JsonNode tree) {
+        return tree.isObject() && tree.has("Items");
     }
 
     private static boolean isHttpEvent(JsonNode tree) {

@@ -9,7 +9,9 @@ import java.util.Map;
  * <p>The flow: {@link DirectEventDeserializer} turns the payload into a synthetic {@code POST
  * /v1/score} event carrying {@link #HEADER}; {@link DirectInvocationFilter} copies the header to
  * the response; {@link DirectResponseSerializer} then writes the plain body (2xx) or throws a
- * {@link DirectInvocationError}, which the Lambda runtime reports as a failed invocation.
+ * {@link DirectInvocationError}, which the Lambda runtime reports as a failed invocation. A
+ * Step Functions Distributed Map batch ({@code {"Items": [...]}}) takes the same path with one more
+ * marker, {@link io.anomalyscore.scoring.ItemBatchParser#HEADER}.
  */
 public final class DirectInvocation {
 

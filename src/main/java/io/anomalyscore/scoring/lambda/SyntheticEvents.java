@@ -2,6 +2,7 @@ package io.anomalyscore.scoring.lambda;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import io.anomalyscore.scoring.BodySizeLimit;
+import io.anomalyscore.scoring.ItemBatchParser;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
@@ -18,6 +19,13 @@ final class SyntheticEvents {
         APIGatewayV2HTTPEvent event = post(headers);
         event.getRequestContext().getHttp().setUserAgent("lambda-direct-invocation");
         event.setBody(body);
+        return event;
+    }
+
+    /** {@code POST /v1/score} with a Distributed Map batch as {@code body}, marked as direct and as a batch. */
+    static APIGatewayV2HTTPEvent batch(String body) {
+        APIGatewayV2HTTPEvent event = direct(body);
+        event.getHeaders().put(ItemBatchParser.HEADER, ItemBatchParser.VALUE);
         return event;
     }
 
