@@ -32,6 +32,11 @@ public final class ReportPage {
 
     /** The page's bytes (UTF-8). */
     public static byte[] render(ArtifactManifest manifest, ReportFigures figures) {
+        return render(manifest, tree(manifest), figures);
+    }
+
+    /** The page, with the manifest also as JSON ({@code manifestJson}): sections such as tuning read the tree. */
+    static byte[] render(ArtifactManifest manifest, JsonNode manifestJson, ReportFigures figures) {
         Html html = new Html();
         html.raw("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>")
                 .text("Training report: " + manifest.name()).raw("</title>\n<style>" + STYLE + "</style>\n</head>\n"
@@ -50,7 +55,7 @@ public final class ReportPage {
                             + " vertical lines: where the validation and test segments start; red: the threshold.");
             html.endSection();
         }
-        TuningSection.append(html, tree(manifest));
+        TuningSection.append(html, manifestJson);
         html.raw("</body>\n</html>\n");
         return html.toString().getBytes(StandardCharsets.UTF_8);
     }
