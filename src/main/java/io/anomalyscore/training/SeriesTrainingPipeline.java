@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.anomalyscore.model.AnomalyModel;
 import io.anomalyscore.model.ArtifactManifest;
 import io.anomalyscore.model.Calibration;
+import io.anomalyscore.model.Evaluation;
 import io.anomalyscore.model.Preprocessing;
 import io.anomalyscore.model.Preprocessor;
 import io.anomalyscore.model.Provenance;
@@ -14,6 +15,8 @@ import io.anomalyscore.model.detector.FittedDetector;
 import io.anomalyscore.model.detector.InputShape;
 import io.anomalyscore.model.detector.TrainingSet;
 import io.anomalyscore.model.detector.sequence.WindowConfig;
+import io.anomalyscore.report.ReportFigures;
+import io.anomalyscore.report.SeriesTrace;
 import io.anomalyscore.storage.ArtifactStore;
 import io.anomalyscore.storage.ArtifactStores;
 import io.anomalyscore.storage.StorageException;
@@ -42,11 +45,18 @@ public final class SeriesTrainingPipeline {
     private final ArtifactStores stores;
     private final TrainingProgress progress;
     private final Clock clock;
+    private ReportSettings report = ReportSettings.DEFAULT;
 
     public SeriesTrainingPipeline(ArtifactStores stores, TrainingProgress progress, Clock clock) {
         this.stores = stores;
         this.progress = progress;
         this.clock = clock;
+    }
+
+    /** Where the run writes its report (default: in the artifact only). */
+    public SeriesTrainingPipeline optReport(ReportSettings settings) {
+        this.report = settings;
+        return this;
     }
 
     /** Runs training; input problems raise {@link TrainingInputException} before anything is published. */
@@ -65,12 +75,14 @@ public final class SeriesTrainingPipeline {
                 Standardizer.fit(Arrays.copyOfRange(rows, 0, split.trainEnd()), width), null);
         float[][] scaled = preprocessor.transform(rows);
         Windows windows = Windows.of(scaled, split, InputShape.window(series.window(), width), series.stride());
+        EpochLog epochs = new EpochLog(progress);
         FittedDetector fitted = withScoring(options.kind().fitter().fit(new TrainingSet(windows.fit(), null,
                 windows.stop(), null, InputShape.window(series.window(), width), series.stride()),
-                options.fitSettings(), progress), series);
+                options.fitSettings(), epochs), series);
         ArtifactManifest draft = draft(options, series, data, split, windows.fit().length, preprocessor, fitted);
-        return StagedPublication.publish(output, options, draft, fitted.components(),
-                (draftDir, parts) -> calibrate(draftDir, draft, data, split, options, series, parts), start);
+        return StagedPublication.publish(output, options, report, draft, fitted.components(),
+                (draftDir, parts) -> calibrate(draftDir, draft, data, split, options, series, parts, epochs), start,
+                progress);
     }
 
     /** The fitted detector with the run's error measure and alert rule in its stored config. */
@@ -83,21 +95,49 @@ public final class SeriesTrainingPipeline {
      * Reloads the draft through the serving path, scores the whole series with it, and derives the
      * threshold, calibration and metrics; adds the labelled series' report to {@code components}.
      */
-    private ArtifactManifest calibrate(Path draftDir, ArtifactManifest draft, SeriesData data, SeriesSplit split,
-            TrainingOptions options, SeriesOptions series, List<FittedDetector.Part> components) {
+    private StagedPublication.Finished calibrate(Path draftDir, ArtifactManifest draft, SeriesData data,
+            SeriesSplit split, TrainingOptions options, SeriesOptions series, List<FittedDetector.Part> components,
+            EpochLog epochs) {
         int[] labels = data.table().labels();
         try (AnomalyModel model = AnomalyModel.load(draftDir, Long.MAX_VALUE)) {
             double[] windowScores = model.rawSeriesScores(data.table().rows());
             SeriesScores scores = SeriesScores.of(windowScores, series.window(), split, labels);
             Calibration calibration = SeriesThreshold.choose(scores, series, options.contamination());
-            Map<String, Object> report = SeriesEvaluation.of(windowScores, series.window(), split, labels,
+            Map<String, Object> seriesMetrics = SeriesEvaluation.of(windowScores, series.window(), split, labels,
                     calibration.threshold(), series.alert());
-            if (report != null) {
-                progress.line(SeriesEvaluation.line(report));
-                components.add(new FittedDetector.Part(SeriesEvaluation.FILE, "report", SeriesEvaluation.json(report)));
+            if (seriesMetrics != null) {
+                progress.line(SeriesEvaluation.line(seriesMetrics));
+                components.add(new FittedDetector.Part(SeriesEvaluation.FILE, "report",
+                        SeriesEvaluation.json(seriesMetrics)));
             }
-            return draft.withCalibration(calibration, scores.evaluation(calibration.threshold()));
+            Evaluation evaluation = scores.evaluation(calibration.threshold());
+            ReportFigures figures = report.wanted()
+                    ? figures(model, data, split, series.window(), windowScores, scores, evaluation, epochs,
+                            calibration.threshold())
+                    : null;
+            return new StagedPublication.Finished(draft.withCalibration(calibration, evaluation), figures);
         }
+    }
+
+    /** The report's figures: the headline segment's step scores, the whole series' trace, the shares. */
+    private static ReportFigures figures(AnomalyModel model, SeriesData data, SeriesSplit split, int window,
+            double[] windowScores, SeriesScores scores, Evaluation evaluation, EpochLog epochs, double threshold) {
+        String segment = evaluation == null ? "training" : evaluation.headlineSplit();
+        double[] segmentScores = switch (segment) {
+            case "test" -> scores.test();
+            case "validation" -> scores.validation();
+            default -> scores.training();
+        };
+        int[] segmentLabels = switch (segment) {
+            case "test" -> scores.testLabels();
+            case "validation" -> scores.validationLabels();
+            default -> scores.trainingLabels();
+        };
+        FeatureContributions.Result shares = FeatureContributions.ofSeries(model, data.table().rows(), threshold);
+        SeriesTrace trace = new SeriesTrace(window - 1, windowScores, data.table().labels(), split.trainEnd(),
+                split.validationEnd());
+        return new ReportFigures(epochs.losses(), segment, segmentScores, segmentLabels, shares.shares(),
+                shares.method(), trace);
     }
 
     /** The windows a detector fits on and those that stop its training early. */

@@ -170,6 +170,14 @@ public final class TrainCommand implements Callable<Integer> {
                     + " fastest and makes training bit-reproducible; 0 = one per core).")
     int threads;
 
+    @Option(names = "--report", paramLabel = "PATH",
+            description = "Also write the run's report.html to this local file (with --no-report: only there).")
+    java.nio.file.Path reportCopy;
+
+    @Option(names = "--no-report", negatable = false,
+            description = "Leave report.html out of the artifact (charts of the run: see docs/REFERENCE.md).")
+    boolean noReport;
+
     @Option(names = {"-q", "--quiet"}, description = "Print only the summary, not per-epoch progress.")
     boolean quiet;
 
@@ -215,10 +223,11 @@ public final class TrainCommand implements Callable<Integer> {
         TrainingProgress progress = quiet ? TrainingProgress.silent() : new TrainingProgress(out);
         TrainingReport report;
         if (options.kind().inputKind() == InputShape.Kind.WINDOW) {
-            report = new SeriesTrainingPipeline(stores, progress, clock).run(options, seriesOptions());
+            report = new SeriesTrainingPipeline(stores, progress, clock).optReport(reportSettings())
+                    .run(options, seriesOptions());
         } else {
             requireNoSeriesOptions();
-            report = new TrainingPipeline(stores, progress, clock).run(options);
+            report = new TrainingPipeline(stores, progress, clock).optReport(reportSettings()).run(options);
         }
         new TrainingSummary(out).print(report);
         if (noPromote) {
@@ -237,6 +246,13 @@ public final class TrainCommand implements Callable<Integer> {
         return new TrainingOptions(data, output, modelName, label, features, kind, unsupervised,
                 impute.equals("median"), validationFraction, testFraction, epochs, patience, batchSize, learningRate,
                 seed, contamination, hidden, threads, exclude, id, !noPromote);
+    }
+
+    private ReportSettings reportSettings() {
+        if (reportCopy != null && reportCopy.toString().startsWith("s3:")) {
+            throw new TrainingInputException("--report takes a local file; the artifact in S3 carries report.html");
+        }
+        return new ReportSettings(!noReport, reportCopy);
     }
 
     private SeriesOptions seriesOptions() {

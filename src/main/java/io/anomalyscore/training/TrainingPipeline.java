@@ -14,6 +14,7 @@ import io.anomalyscore.model.Standardizer;
 import io.anomalyscore.model.TrainingRange;
 import io.anomalyscore.model.detector.FittedDetector;
 import io.anomalyscore.model.detector.TrainingSet;
+import io.anomalyscore.report.ReportFigures;
 import io.anomalyscore.storage.ArtifactStore;
 import io.anomalyscore.storage.ArtifactStores;
 import io.anomalyscore.storage.StorageException;
@@ -37,11 +38,18 @@ public final class TrainingPipeline {
     private final ArtifactStores stores;
     private final TrainingProgress progress;
     private final Clock clock;
+    private ReportSettings report = ReportSettings.DEFAULT;
 
     public TrainingPipeline(ArtifactStores stores, TrainingProgress progress, Clock clock) {
         this.stores = stores;
         this.progress = progress;
         this.clock = clock;
+    }
+
+    /** Where the run writes its report (default: in the artifact only). */
+    public TrainingPipeline optReport(ReportSettings settings) {
+        this.report = settings;
+        return this;
     }
 
     /** Runs training; input problems raise {@link TrainingInputException} before anything is published. */
@@ -56,10 +64,12 @@ public final class TrainingPipeline {
         Preprocessor preprocessor = fitPreprocessor(prepared.fit(), data.features().size(), options.imputeMedian());
         TrainingSet set = new TrainingSet(preprocessor.transform(prepared.fit()), prepared.fitLabels(),
                 preprocessor.transform(prepared.stop()), prepared.stopLabels());
-        FittedDetector fitted = options.kind().fitter().fit(set, options.fitSettings(), progress);
+        EpochLog epochs = new EpochLog(progress);
+        FittedDetector fitted = options.kind().fitter().fit(set, options.fitSettings(), epochs);
         ArtifactManifest draft = draft(options, data, prepared, preprocessor, fitted);
-        return StagedPublication.publish(output, options, draft, fitted.components(),
-                (draftDir, parts) -> calibrateAndEvaluate(draftDir, draft, prepared, options), start);
+        return StagedPublication.publish(output, options, report, draft, fitted.components(),
+                (draftDir, parts) -> calibrateAndEvaluate(draftDir, draft, prepared, options, epochs), start,
+                progress);
     }
 
     static void checkWritable(ArtifactStore store, String output) {
@@ -103,26 +113,48 @@ public final class TrainingPipeline {
                 .withInputs(o.idColumn(), range);
     }
 
-    /** Reloads the draft artifact through the serving path and derives calibration and metrics from it. */
-    private ArtifactManifest calibrateAndEvaluate(Path draftDir, ArtifactManifest draft, PreparedData p,
-            TrainingOptions o) {
+    /**
+     * Reloads the draft artifact through the serving path and derives calibration and metrics from
+     * it, and the report's figures when a report is wanted.
+     */
+    private StagedPublication.Finished calibrateAndEvaluate(Path draftDir, ArtifactManifest draft, PreparedData p,
+            TrainingOptions o, EpochLog epochs) {
         try (AnomalyModel model = AnomalyModel.load(draftDir, Long.MAX_VALUE)) {
             double[] fitScores = model.rawScores(p.fit());
             double[] trainingScores = model.rawScores(p.training());
             double[] validationScores = model.rawScores(p.validation());
             Calibration calibration = ThresholdCalibrator.calibrate(fitScores, trainingScores, p.trainingLabels(),
                     validationScores, p.validationLabels(), o.contamination());
-            if (p.trainingLabels() == null) {
-                return draft.withCalibration(calibration, null);
-            }
             double threshold = calibration.threshold();
+            if (p.trainingLabels() == null) {
+                return new StagedPublication.Finished(draft.withCalibration(calibration, null), figures(model,
+                        epochs, "training", p.training(), trainingScores, null, threshold));
+            }
+            double[] testScores = model.rawScores(p.test());
             Metrics test = p.test().length == 0 ? null
-                    : DetectorEvaluator.evaluate(model.rawScores(p.test()), p.testLabels(), threshold);
+                    : DetectorEvaluator.evaluate(testScores, p.testLabels(), threshold);
             Metrics validation = validationScores.length == 0 ? null
                     : DetectorEvaluator.evaluate(validationScores, p.validationLabels(), threshold);
             Evaluation evaluation = new Evaluation(
                     DetectorEvaluator.evaluate(trainingScores, p.trainingLabels(), threshold), validation, test);
-            return draft.withCalibration(calibration, evaluation);
+            String split = evaluation.headlineSplit();
+            ReportFigures figures = switch (split) {
+                case "test" -> figures(model, epochs, split, p.test(), testScores, p.testLabels(), threshold);
+                case "validation" -> figures(model, epochs, split, p.validation(), validationScores,
+                        p.validationLabels(), threshold);
+                default -> figures(model, epochs, split, p.training(), trainingScores, p.trainingLabels(), threshold);
+            };
+            return new StagedPublication.Finished(draft.withCalibration(calibration, evaluation), figures);
         }
+    }
+
+    /** The report's figures of one split, or {@code null} when no report is wanted. */
+    private ReportFigures figures(AnomalyModel model, EpochLog epochs, String split, double[][] rows,
+            double[] scores, int[] labels, double threshold) {
+        if (!report.wanted()) {
+            return null;
+        }
+        FeatureContributions.Result shares = FeatureContributions.ofRecords(model, rows, scores, threshold);
+        return new ReportFigures(epochs.losses(), split, scores, labels, shares.shares(), shares.method(), null);
     }
 }

@@ -43,7 +43,7 @@ class DefaultModelReproductionTest {
 
     /** The recipe: one intra-op thread keeps training bit-reproducible on one CPU. */
     static final String[] TRAIN_ARGS = {"--data", DATA, "--label", "label", "--detector", "autoencoder", "--seed", "42",
-        "--threads", "1", "-q"};
+        "--threads", "1", "--no-report", "-q"};
 
     @TempDir
     static Path dir;

@@ -7,6 +7,7 @@ import io.anomalyscore.evaluation.PointMetrics;
 import io.anomalyscore.model.AnomalyModel;
 import io.anomalyscore.model.StepScore;
 import io.anomalyscore.model.detector.InputShape;
+import io.anomalyscore.report.ReportContents;
 import java.nio.file.Path;
 import java.util.Arrays;
 import org.junit.jupiter.api.io.TempDir;
@@ -43,6 +44,17 @@ class SequenceRoundTripTest {
                 org.assertj.core.api.Assertions.within(1e-12));
     }
 
+    /** The page shows the step plot, the loss curve and the manifest's numbers. */
+    private static void checkHtmlReport(Path version, io.anomalyscore.model.ArtifactManifest manifest) {
+        ReportContents report = ReportContents.read(version.resolve("report.html"));
+        assertThat(report.parseErrors()).isZero();
+        assertThat(report.charts()).containsKeys("chart-series", "chart-loss", "chart-histogram",
+                "chart-contributions");
+        assertThat(report.page().select("#dataset th").eachText()).contains("steps read", "windows fitted");
+        report.assertNumbersEqual(manifest);
+        report.assertSelfContained();
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"conv-autoencoder", "lstm-autoencoder", "transformer-autoencoder"})
     void trainsReloadsAndFindsTheInjectedAnomaly(String detector) throws java.io.IOException {
@@ -57,6 +69,7 @@ class SequenceRoundTripTest {
             assertThat(model.manifest().provenance().trainingRows()).isEqualTo(SeriesFixture.TRAIN_ROWS);
             assertThat(model.manifest().evaluation().test().rows()).isEqualTo(4032 - SeriesFixture.TRAIN_ROWS);
             checkReport(version, model);
+            checkHtmlReport(version, model.manifest());
 
             double[][] rows = Arrays.stream(SeriesFixture.injected()).mapToObj(v -> new double[] {v})
                     .toArray(double[][]::new);

@@ -32,10 +32,11 @@ class MahalanobisDetectorTest {
         ArtifactManifest m = ModelArtifact.read(version, ModelArtifact.DEFAULT_MAX_BYTES).manifest();
         assertThat(m.detector()).isEqualTo(MahalanobisKind.NAME);
         assertThat(m.components()).extracting(Component::file, Component::role)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple(MahalanobisKind.COMPONENT, "data"));
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(MahalanobisKind.COMPONENT, "data"),
+                        org.assertj.core.groups.Tuple.tuple("report.html", "report"));
         try (var files = Files.list(version)) {
             assertThat(files.map(p -> p.getFileName().toString()))
-                    .containsExactlyInAnyOrder(ModelArtifact.MANIFEST, MahalanobisKind.COMPONENT);
+                    .containsExactlyInAnyOrder(ModelArtifact.MANIFEST, MahalanobisKind.COMPONENT, "report.html");
         }
         // test-split ROC-AUC of the reloaded artifact; random scores would give about 0.5
         assertThat(m.evaluation().test().rocAuc()).as("test ROC-AUC").isGreaterThan(0.8);

@@ -67,7 +67,9 @@ class ArtifactRoundTripTest {
         assertThat(manifest.features()).containsExactlyElementsOf(
                 IntStream.range(0, 21).mapToObj(i -> "f" + i).toList());
         assertThat(manifest.components()).containsExactly(
-                new io.anomalyscore.model.Component(ModelArtifact.WEIGHTS, "parameters", Sha256.of(weights)));
+                new io.anomalyscore.model.Component(ModelArtifact.WEIGHTS, "parameters", Sha256.of(weights)),
+                new io.anomalyscore.model.Component("report.html", "report",
+                        Sha256.of(Files.readAllBytes(first.resolve("report.html")))));
         assertThat(manifest.detectorConfig().toString()).isEqualTo("{\"hidden\":[64,32,64]}");
         assertThat(first.getFileName().toString()).isEqualTo(manifest.version());
         String contentHash = Sha256.of(ModelArtifact.toJson(manifest.withIdentity("", "", manifest.components())))

@@ -7,6 +7,7 @@ import io.anomalyscore.model.AnomalyModel;
 import io.anomalyscore.model.ArtifactManifest;
 import io.anomalyscore.model.Component;
 import io.anomalyscore.model.ModelArtifact;
+import io.anomalyscore.report.ReportContents;
 import io.anomalyscore.model.RecordScore;
 import io.anomalyscore.model.detector.DetectorRegistry;
 import io.anomalyscore.training.DetectorEvaluator;
@@ -47,10 +48,11 @@ class DeepIsolationForestTest {
         assertThat(m.provenance().labelColumn()).isNull();
         assertThat(ForestConfig.of(m.detectorConfig())).isEqualTo(DeepIsolationForestKind.DEFAULTS);
         assertThat(m.components()).extracting(Component::file, Component::role).containsExactlyInAnyOrder(
-                Tuple.tuple(ForestFitter.PARAMETERS, "parameters"), Tuple.tuple(ForestFitter.FOREST, "data"));
+                Tuple.tuple(ForestFitter.PARAMETERS, "parameters"), Tuple.tuple(ForestFitter.FOREST, "data"),
+                Tuple.tuple("report.html", "report"));
         try (var files = Files.list(version)) {
             assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder(ModelArtifact.MANIFEST,
-                    ForestFitter.PARAMETERS, ForestFitter.FOREST);
+                    ForestFitter.PARAMETERS, ForestFitter.FOREST, "report.html");
         }
     }
 
@@ -63,6 +65,19 @@ class DeepIsolationForestTest {
             assertThat(DetectorEvaluator.rocAuc(scores, cardio.labels())).isGreaterThan(0.85);
             assertThat(DetectorEvaluator.averagePrecision(scores, cardio.labels())).isGreaterThan(0.35);
         }
+    }
+
+    @Test
+    void itsReportHasNoLossCurveAndWithoutLabelsNoCurves() throws IOException {
+        ArtifactManifest m = ModelArtifact.read(version, ModelArtifact.DEFAULT_MAX_BYTES).manifest();
+        ReportContents report = ReportContents.read(version.resolve("report.html"));
+        assertThat(report.parseErrors()).isZero();
+        assertThat(report.page().select("#loss").text()).contains("not trained by epochs", "no loss curve");
+        // no labels: the histogram of the training scores and the occlusion shares, no ROC, PR or confusion
+        assertThat(report.charts()).containsOnlyKeys("chart-histogram", "chart-contributions");
+        assertThat(report.page().select("#contributions p").text()).startsWith("Occlusion");
+        report.assertNumbersEqual(m);
+        report.assertSelfContained();
     }
 
     @Test
