@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.anomalyscore.deploy.DistributedMapBatches;
 import io.anomalyscore.deploy.PackagedFunction;
 import io.anomalyscore.deploy.SamTemplate;
+import io.anomalyscore.scoring.telemetry.EmfSpec;
 import io.anomalyscore.storage.Folders;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -31,6 +32,7 @@ import org.junit.jupiter.api.TestFactory;
  */
 public class PackagedFunctionIT {
 
+    private static final ObjectMapper JSON = new ObjectMapper();
     private static PackagedFunction function;
     private static Path task;
 
@@ -102,5 +104,34 @@ public class PackagedFunctionIT {
         HttpResponse<String> fixed = function.invoke(DistributedMapBatches.payloads(rows, 1000, batchInput).get(1));
         assertThat(fixed.statusCode()).as(fixed.body()).isEqualTo(200);
         assertThat(json.readTree(fixed.body()).get("rows").asInt()).isEqualTo(831);
+    }
+
+    /**
+     * The function's own output, as CloudWatch Logs would receive it: one JSON line per scoring
+     * request, each a valid Embedded Metric Format document (docs/REFERENCE.md, Logs and metrics)
+     * carrying the Lambda request id the runtime interface client saw, and no submitted value.
+     */
+    @Test
+    void everyScoringRequestLeavesOneEmfLine() throws Exception {
+        String event = Files.readString(SamTemplate.projectRoot().resolve("deploy/events/direct-valid.json"));
+        assertThat(function.invoke(event).statusCode()).isEqualTo(200);
+        List<JsonNode> lines = new ArrayList<>();
+        for (String line : function.output().split("\n")) {
+            if (line.startsWith("{") && line.contains("\"_aws\"")) {
+                lines.add(JSON.readTree(line));
+            }
+        }
+        assertThat(lines).as("EMF lines in the function's output").isNotEmpty();
+        for (JsonNode line : lines) {
+            assertThat(EmfSpec.violations(line)).as(line.toString()).isEmpty();
+            assertThat(line.path("requestId").asText()).as(line.toString()).isNotBlank();
+            assertThat(line.path("ModelName").asText()).isEqualTo("cardio");
+            assertThat(line.at("/_aws/CloudWatchMetrics/0/Namespace").asText()).isEqualTo("AnomalyScorer");
+        }
+        JsonNode last = lines.get(lines.size() - 1);
+        assertThat(last.path("outcome").asText()).isEqualTo("scored");
+        assertThat(last.path("RecordsScored").asInt()).isEqualTo(JSON.readTree(event).path("records").size());
+        assertThat(lines.stream().map(l -> l.path("requestId").asText()).distinct().count())
+                .as("one line per invocation").isEqualTo(lines.size());
     }
 }

@@ -11,7 +11,13 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
 import software.amazon.awssdk.services.s3.S3Client;
 
@@ -22,18 +28,36 @@ import software.amazon.awssdk.services.s3.S3Client;
  * <p>Every source goes through the same path: the artifact lands in a local folder, then {@link
  * AnomalyModel#load} verifies format and checksums. Any failure becomes a {@link
  * ModelLoadException} naming the URI, so a bad model fails start-up instead of being served.
+ *
+ * <p>The whole load runs under one deadline ({@code anomaly.model.load-deadline}): without it, a
+ * slow S3 could hold start-up for each call's timeout in turn ({@code LATEST}, manifest, weights).
+ * The load runs on its own thread; past the deadline it is interrupted and abandoned (a model it
+ * still completes is closed), and the caller gets the failure at once.
  */
 public final class ModelLoader {
 
     /** URI scheme of artifacts shipped inside the application. */
     public static final String CLASSPATH = "classpath:";
 
+    /** The default of {@code anomaly.model.load-deadline}. */
+    public static final Duration DEFAULT_LOAD_DEADLINE = Duration.ofSeconds(20);
+
     private final S3Settings s3Settings;
     private final long maxArtifactBytes;
+    private final Duration deadline;
 
+    /** A loader with the default deadline. */
     public ModelLoader(S3Settings s3Settings, long maxArtifactBytes) {
+        this(s3Settings, maxArtifactBytes, DEFAULT_LOAD_DEADLINE);
+    }
+
+    public ModelLoader(S3Settings s3Settings, long maxArtifactBytes, Duration deadline) {
+        if (deadline.compareTo(Duration.ZERO) <= 0) {
+            throw new IllegalArgumentException("anomaly.model.load-deadline must be positive, not " + deadline);
+        }
         this.s3Settings = s3Settings;
         this.maxArtifactBytes = maxArtifactBytes;
+        this.deadline = deadline;
     }
 
     /** Applies the engine thread settings, then loads the model at {@code uri}. */
@@ -42,8 +66,54 @@ public final class ModelLoader {
         return load(uri);
     }
 
-    /** Loads the model at {@code uri}; the downloaded or copied files are deleted afterwards. */
+    /**
+     * Loads the model at {@code uri} within the deadline; the downloaded or copied files are
+     * deleted afterwards.
+     */
     public AnomalyModel load(String uri) {
+        CompletableFuture<AnomalyModel> result = new CompletableFuture<>();
+        Thread worker = new Thread(() -> {
+            try {
+                AnomalyModel model = loadNow(uri);
+                if (!result.complete(model)) {
+                    model.close(); // the caller gave up at the deadline
+                }
+            } catch (Throwable e) {
+                result.completeExceptionally(e);
+            }
+        }, "model-load");
+        worker.setDaemon(true); // never keeps a failing JVM alive
+        worker.start(); // inherits this thread's context class loader (classpath: models, DJL)
+        try {
+            result.get(deadline.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+            ModelLoadException late = new ModelLoadException("cannot load the model from " + uri
+                    + ": not loaded within the load deadline of " + deadline.toMillis()
+                    + " ms (anomaly.model.load-deadline)", null);
+            if (result.completeExceptionally(late)) {
+                worker.interrupt();
+            } // else it finished in the meantime: take that result
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            worker.interrupt();
+            result.completeExceptionally(new ModelLoadException("cannot load the model from " + uri + ": interrupted", e));
+        } catch (ExecutionException e) {
+            // read below
+        }
+        try {
+            return result.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw new ModelLoadException("cannot load the model from " + uri + ": " + e.getCause(), e.getCause());
+        }
+    }
+
+    private AnomalyModel loadNow(String uri) {
         AtomicReference<S3Client> client = new AtomicReference<>();
         Path workDir = null;
         try {

@@ -25,7 +25,7 @@ public class ModelProducer {
     AnomalyModel model(ServingConfig config) {
         long start = System.nanoTime();
         String uri = config.model().uri();
-        AnomalyModel model = new ModelLoader(s3Settings(config.s3()), config.maxArtifactBytes())
+        AnomalyModel model = new ModelLoader(s3Settings(config.s3()), config.maxArtifactBytes(), config.model().loadDeadline())
                 .load(uri, config.engine().threads(), config.engine().interopThreads());
         loaded.set(true);
         LOG.infof("Loaded model %s version %s (%s) from %s in %d ms", model.manifest().name(),

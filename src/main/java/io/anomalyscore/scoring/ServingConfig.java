@@ -49,6 +49,14 @@ public interface ServingConfig {
          */
         @WithDefault("classpath:default-model")
         String uri();
+
+        /**
+         * {@code anomaly.model.load-deadline} (env {@code ANOMALY_MODEL_LOAD_DEADLINE}): the most the
+         * whole start-up load may take, every S3 call and retry, checksums and engine start included;
+         * past it start-up fails naming the URI (default 20S, below the function's 30 s timeout).
+         */
+        @WithDefault("20S")
+        Duration loadDeadline();
     }
 
     /** PyTorch thread pools; applied before the engine first loads. */

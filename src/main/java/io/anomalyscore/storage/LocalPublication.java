@@ -47,6 +47,7 @@ final class LocalPublication {
     String run(Path artifact) throws IOException {
         List<String> files = ArtifactFiles.inPublishOrder(artifact);
         Files.createDirectories(repository);
+        StaleStaging.sweep(repository, StaleStaging.DEFAULT_AGE, java.time.Instant.now());
         String before = latest();
         try {
             if (Files.exists(target, LinkOption.NOFOLLOW_LINKS) || !moveStagedCopy(artifact, files)) {

@@ -141,7 +141,15 @@ class InputSignalsTest {
     private static ServingConfig config() {
         return new ServingConfig() {
             public Model model() {
-                return () -> "classpath:default-model";
+                return new Model() {
+                    public String uri() {
+                        return "classpath:default-model";
+                    }
+
+                    public java.time.Duration loadDeadline() {
+                        return ModelLoader.DEFAULT_LOAD_DEADLINE;
+                    }
+                };
             }
 
             public int maxRecords() {
