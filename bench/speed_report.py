@@ -61,11 +61,11 @@ if skipped:
 
 if jin:
     w("### 1. In-process scoring\n")
-    w("Java: `AnomalyModel.score(double[][], false)` (standardise, one 1xn forward pass per record, "
-      "`block.forward` in a per-record NDManager, squared error, calibration). Python peer: eager `nn.Sequential` of the same shapes under "
+    w("Java: `AnomalyModel.score(double[][], false)` (standardise, forward passes of up to 512 rows "
+      "zero-padded to a multiple of 8, `block.forward` in a per-chunk NDManager, squared error, calibration). Python peer: eager `nn.Sequential` of the same shapes under "
       "`torch.inference_mode()`, same standardise + mean-squared-error work, **one batched forward per call** "
-      "(what a PyTorch user would write; our Java side deliberately runs one forward per record for "
-      "batch-independent bits). Ratio = Java / Python for latency (lower is better), Python-relative throughput "
+      "(what a PyTorch user would write; the Java side pads to fixed chunk heights so a record's bits do not "
+      "depend on its batch, `BatchIndependenceTest`). Ratio = Java / Python for latency (lower is better), Python-relative throughput "
       "(higher is better) for rows/s.\n")
     w("| model | measure | Java | Python eager | Java/Python | load avg (Java; Python) |")
     w("|---|---|---:|---:|---:|---|")

@@ -6,6 +6,7 @@ import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.training.DefaultTrainingConfig;
@@ -53,17 +54,21 @@ public final class NetworkTrainer {
                 .optDevices(new Device[] {Device.cpu()});
         try (Model model = Model.newInstance("training")) {
             model.setBlock(block);
-            try (Trainer trainer = model.newTrainer(config)) {
+            try (Trainer trainer = model.newTrainer(config);
+                    NDManager data = trainer.getManager().newSubManager()) {
                 trainer.initialize(new Shape(1, inputs));
-                return loop(trainer, block, loss, x, y, validationX, validationY, settings);
+                // each matrix crosses into native memory once, for every epoch
+                return loop(trainer, block, loss, matrix(data, x), matrix(data, y), matrix(data, validationX),
+                        matrix(data, validationY), settings);
             }
         }
     }
 
-    private Result loop(Trainer trainer, Block block, Loss loss, float[][] x, float[][] y, float[][] vx,
-            float[][] vy, FitSettings s) {
+    private Result loop(Trainer trainer, Block block, Loss loss, NDArray x, NDArray y, NDArray vx, NDArray vy,
+            FitSettings s) {
         Random random = new Random(s.seed());
-        int[] order = new int[x.length];
+        long[] order = new long[Math.toIntExact(x.getShape().get(0))];
+        boolean validated = vx != null;
         for (int i = 0; i < order.length; i++) {
             order[i] = i;
         }
@@ -76,64 +81,87 @@ public final class NetworkTrainer {
             long start = System.nanoTime();
             shuffle(order, random);
             double trainLoss = trainEpoch(trainer, loss, x, y, order, s.batchSize());
-            double validationLoss = vx.length > 0 ? evaluate(trainer, loss, vx, vy, s.batchSize()) : trainLoss;
+            double validationLoss = validated ? evaluate(trainer, loss, vx, vy, s.batchSize()) : trainLoss;
             boolean improved = validationLoss < bestLoss;
             if (improved) {
                 bestLoss = validationLoss;
                 bestEpoch = epoch;
                 best = weights(block);
             }
-            progress.epoch(epoch, s.epochs(), trainLoss, vx.length > 0 ? validationLoss : Double.NaN,
+            progress.epoch(epoch, s.epochs(), trainLoss, validated ? validationLoss : Double.NaN,
                     improved, System.nanoTime() - start);
         }
         return new Result(best, epoch, bestEpoch, bestLoss);
     }
 
-    private static double trainEpoch(Trainer trainer, Loss loss, float[][] x, float[][] y, int[] order, int batch) {
+    /**
+     * One epoch: the rows are gathered in the epoch's order once, natively; each mini-batch is then
+     * a view of consecutive rows of that copy (the same values, in the same order, as building each
+     * batch from Java arrays, so the same bits), with its own manager for the step's arrays.
+     */
+    private static double trainEpoch(Trainer trainer, Loss loss, NDArray x, NDArray y, long[] order, int batch) {
         double sum = 0;
-        for (int from = 0; from < order.length; from += batch) {
-            int to = Math.min(order.length, from + batch);
-            try (NDManager m = trainer.getManager().newSubManager()) {
-                NDArray bx = m.create(rows(x, order, from, to));
-                NDArray by = m.create(rows(y, order, from, to));
-                try (GradientCollector collector = trainer.newGradientCollector()) {
-                    NDArray prediction = trainer.forward(new NDList(bx)).singletonOrThrow();
-                    NDArray value = loss.evaluate(new NDList(by), new NDList(prediction));
-                    collector.backward(value);
-                    sum += value.getFloat() * (to - from);
+        try (NDManager epoch = trainer.getManager().newSubManager()) {
+            NDArray index = epoch.create(order);
+            NDArray ex = x.get(index);
+            NDArray ey = y.get(index);
+            ex.attach(epoch);
+            ey.attach(epoch);
+            for (int from = 0; from < order.length; from += batch) {
+                int to = Math.min(order.length, from + batch);
+                try (NDManager m = epoch.newSubManager()) {
+                    NDArray bx = rows(ex, from, to, m);
+                    NDArray by = rows(ey, from, to, m);
+                    try (GradientCollector collector = trainer.newGradientCollector()) {
+                        NDArray prediction = trainer.forward(new NDList(bx)).singletonOrThrow();
+                        NDArray value = loss.evaluate(new NDList(by), new NDList(prediction));
+                        collector.backward(value);
+                        sum += value.getFloat() * (to - from);
+                    }
+                    trainer.step();
                 }
-                trainer.step();
             }
         }
         return sum / order.length;
     }
 
-    private static double evaluate(Trainer trainer, Loss loss, float[][] x, float[][] y, int batch) {
+    private static double evaluate(Trainer trainer, Loss loss, NDArray x, NDArray y, int batch) {
         double sum = 0;
-        for (int from = 0; from < x.length; from += batch) {
-            int to = Math.min(x.length, from + batch);
+        int count = Math.toIntExact(x.getShape().get(0));
+        for (int from = 0; from < count; from += batch) {
+            int to = Math.min(count, from + batch);
             try (NDManager m = trainer.getManager().newSubManager()) {
-                NDArray bx = m.create(java.util.Arrays.copyOfRange(x, from, to));
-                NDArray by = m.create(java.util.Arrays.copyOfRange(y, from, to));
-                NDArray prediction = trainer.evaluate(new NDList(bx)).singletonOrThrow();
-                sum += loss.evaluate(new NDList(by), new NDList(prediction)).getFloat() * (to - from);
+                NDArray prediction = trainer.evaluate(new NDList(rows(x, from, to, m))).singletonOrThrow();
+                sum += loss.evaluate(new NDList(rows(y, from, to, m)), new NDList(prediction)).getFloat() * (to - from);
             }
         }
-        return sum / x.length;
+        return sum / count;
     }
 
-    private static float[][] rows(float[][] data, int[] order, int from, int to) {
-        float[][] out = new float[to - from][];
-        for (int i = from; i < to; i++) {
-            out[i - from] = data[order[i]];
+    /** Rows {@code from..to-1} of {@code data} as a view owned by {@code manager}. */
+    private static NDArray rows(NDArray data, int from, int to, NDManager manager) {
+        NDArray view = data.get(new NDIndex("{}:{}", from, to));
+        view.attach(manager);
+        return view;
+    }
+
+    /** {@code rows} as one {@code k x n} native matrix owned by {@code manager}; null when empty. */
+    private static NDArray matrix(NDManager manager, float[][] rows) {
+        if (rows.length == 0) {
+            return null;
         }
-        return out;
+        int width = rows[0].length;
+        float[] flat = new float[rows.length * width];
+        for (int i = 0; i < rows.length; i++) {
+            System.arraycopy(rows[i], 0, flat, i * width, width);
+        }
+        return manager.create(flat, new Shape(rows.length, width));
     }
 
-    private static void shuffle(int[] order, Random random) {
+    private static void shuffle(long[] order, Random random) {
         for (int i = order.length - 1; i > 0; i--) {
             int j = random.nextInt(i + 1);
-            int t = order[i];
+            long t = order[i];
             order[i] = order[j];
             order[j] = t;
         }
