@@ -130,6 +130,21 @@ class TuningTrainingTest {
     }
 
     @Test
+    void windowDetectorsSearchTheWindowLengthOnTheProxy() throws IOException {
+        ArtifactManifest m = tune(Path.of("src/test/resources/series/art_daily_jumpsup.csv"), "series", "--time",
+                "timestamp", "--features", "value", "--label", "label", "--detector", "conv-autoencoder",
+                "--train-rows", "576", "--validation-fraction", "0.1");
+        JsonNode tuning = m.provenance().tuning();
+        assertThat(tuning.get("objective").asText()).contains("proxy");
+        assertThat(tuning.at("/space/window").toString()).isEqualTo("[16,32,64,128]");
+        JsonNode chosen = tuning.get("trials").get(tuning.get("best").asInt() - 1).get("parameters");
+        assertThat(tuning.get("trials").get(0).at("/parameters/window").asInt()).isEqualTo(64);
+        assertThat(m.detectorConfig().get("window")).isEqualTo(chosen.get("window"));
+        assertThat(m.detectorConfig().get("hidden")).isEqualTo(chosen.get("hidden"));
+        assertThat(m.provenance().hyperParameters()).containsEntry("window", chosen.get("window").asText());
+    }
+
+    @Test
     void badTuningOptionsAreInputErrors() throws IOException {
         Path out = dir.resolve("none");
         Run forest = TrainCommandInputTest.train("--data", CARDIO.toString(), "--output", out.toString(), "--label",
