@@ -14,7 +14,8 @@ import org.junit.jupiter.api.Test;
  * (imports and inline names alike): {@code model} (shared by training and serving) refers only to
  * the JDK, DJL and Jackson, {@code evaluation} (shared by training and the benches) only to the
  * JDK, {@code storage} and {@code training} to no Quarkus nor Jakarta, and {@code training} and
- * {@code scoring} never to each other.
+ * {@code scoring} never to each other; {@code tuning} (the search behind {@code --tune}) only to the
+ * JDK, Jackson and {@code model}: it never sees data, only the trial runner training hands it.
  */
 class ArchitectureTest {
 
@@ -25,6 +26,8 @@ class ArchitectureTest {
     static final Rule STORAGE = Rule.never("io.quarkus.", "jakarta.");
     static final Rule TRAINING = Rule.never("io.quarkus.", "jakarta.", "io.anomalyscore.scoring.");
     static final Rule SCORING = Rule.never("io.anomalyscore.training.");
+    static final Rule TUNING = Rule.onlyTo("java.", "com.fasterxml.jackson.", "io.anomalyscore.model.",
+            "io.anomalyscore.tuning.");
 
     /** Which qualified names a package may refer to. */
     record Rule(boolean allowList, List<String> prefixes) {
@@ -68,6 +71,11 @@ class ArchitectureTest {
     @Test
     void scoringDoesNotDependOnTraining() throws IOException {
         assertThat(SCORING.violations(references("scoring"))).isEmpty();
+    }
+
+    @Test
+    void tuningRefersOnlyToTheJdkJacksonAndModel() throws IOException {
+        assertThat(TUNING.violations(references("tuning"))).isEmpty();
     }
 
     private static List<Reference> references(String pkg) throws IOException {

@@ -8,8 +8,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 /**
  * The content hash a manifest's {@code version} is defined as, in formats 1 and 2 alike: the first
  * 16 hex digits of the sha256 of the manifest's JSON as written (fields in stored order, indented
- * by Jackson's default printer) with {@code version} and {@code createdAt} set to {@code ""}. The
- * manifest holds every component's sha256, so the version covers every byte of the artifact.
+ * by Jackson's default printer) with {@code version} and {@code createdAt} set to {@code ""}, and
+ * so is each tuning trial's {@code seconds} when {@code provenance.tuning} is present: wall-clock
+ * times differ between identical runs, as {@code createdAt} does. The manifest holds every
+ * component's sha256, so the version covers every byte of the artifact.
  */
 final class ManifestVersion {
 
@@ -20,6 +22,11 @@ final class ManifestVersion {
         ObjectNode blanked = ((ObjectNode) manifest).deepCopy();
         blanked.put("version", "");
         blanked.put("createdAt", "");
+        for (JsonNode trial : blanked.path("provenance").path("tuning").path("trials")) {
+            if (trial instanceof ObjectNode t && t.has("seconds")) {
+                t.put("seconds", "");
+            }
+        }
         try {
             return Sha256.of(json.writeValueAsBytes(blanked)).substring(0, 16);
         } catch (JsonProcessingException e) {

@@ -186,6 +186,13 @@ public final class ModelArtifact {
                 current.putNull(optional);
             }
         }
+        if (current.get("provenance") instanceof ObjectNode provenance) {
+            for (String optional : Provenance.OPTIONAL_FIELDS) {
+                if (!provenance.has(optional)) {
+                    provenance.putNull(optional);
+                }
+            }
+        }
         ArtifactManifest manifest;
         try {
             manifest = JSON.treeToValue(current, ArtifactManifest.class);

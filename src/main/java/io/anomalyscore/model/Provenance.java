@@ -1,5 +1,8 @@
 package io.anomalyscore.model;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -20,6 +23,9 @@ import java.util.Map;
  * @param libraries DJL and PyTorch versions
  * @param machine the CPU model and architecture that trained it (PyTorch's float kernels, and so
  *     the last bits of the weights, differ between CPUs); empty in format 1 artifacts
+ * @param tuning the hyper-parameter search that chose the settings ({@code objective}, {@code
+ *     method}, {@code seed}, {@code trials}, {@code best}), or {@code null} (absent from the JSON)
+ *     without {@code --tune} and in artifacts written before it existed
  */
 public record Provenance(
         String dataSource,
@@ -35,11 +41,30 @@ public record Provenance(
         int epochsRun,
         int bestEpoch,
         Map<String, String> libraries,
-        Map<String, String> machine) {
+        Map<String, String> machine,
+        @JsonInclude(JsonInclude.Include.NON_NULL) JsonNode tuning) {
+
+    /** Fields added after format 2's first release; provenances written before lack them. */
+    static final List<String> OPTIONAL_FIELDS = List.of("tuning");
+
+    /** A provenance without a tuning record (a run without {@code --tune}). */
+    public Provenance(String dataSource, String dataSha256, int rows, int trainingRows, int fittedRows,
+            int validationRows, int testRows, String labelColumn, String mode, Map<String, String> hyperParameters,
+            int epochsRun, int bestEpoch, Map<String, String> libraries, Map<String, String> machine) {
+        this(dataSource, dataSha256, rows, trainingRows, fittedRows, validationRows, testRows, labelColumn, mode,
+                hyperParameters, epochsRun, bestEpoch, libraries, machine, null);
+    }
 
     public Provenance {
+        tuning = tuning == null || tuning.isNull() || tuning.isMissingNode() ? null : tuning.deepCopy();
         hyperParameters = new java.util.TreeMap<>(hyperParameters);
         libraries = new java.util.TreeMap<>(libraries);
         machine = machine == null ? Map.of() : new java.util.TreeMap<>(machine);
+    }
+
+    /** A copy with {@code record} as its tuning record. */
+    public Provenance withTuning(JsonNode record) {
+        return new Provenance(dataSource, dataSha256, rows, trainingRows, fittedRows, validationRows, testRows,
+                labelColumn, mode, hyperParameters, epochsRun, bestEpoch, libraries, machine, record);
     }
 }

@@ -84,7 +84,11 @@ public final class ReportPage {
     private static void losses(Html html, ArtifactManifest manifest, ReportFigures figures) {
         html.section("loss", "Training and validation loss");
         Provenance p = manifest.provenance();
-        if (figures.losses().isEmpty()) {
+        if (figures.losses().isEmpty() && p.tuning() != null) {
+            html.paragraph("The published weights come from the best trial of the --tune search, whose trials are"
+                    + " fitted without keeping per-epoch losses, so there is no loss curve; " + p.epochsRun()
+                    + " epochs run, the weights of epoch " + p.bestEpoch() + " kept (see Tuning trials).");
+        } else if (figures.losses().isEmpty()) {
             html.paragraph("The " + manifest.detector() + " detector is not trained by epochs (the deep isolation"
                     + " forest fits random representations and isolation trees once), so there is no loss curve.");
         } else {

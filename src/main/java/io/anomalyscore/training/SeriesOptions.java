@@ -57,6 +57,12 @@ public record SeriesOptions(int window, int stride, String timeColumn, Double ma
         }
     }
 
+    /** These options with another window length (the one {@code --tune} chose). */
+    public SeriesOptions withWindow(int newWindow) {
+        return new SeriesOptions(newWindow, stride, timeColumn, maxGapSeconds, trainRows, trainFraction, threshold,
+                quantile, factor);
+    }
+
     /** The settings as text, for the manifest's provenance. */
     public Map<String, String> hyperParameters() {
         Map<String, String> p = new LinkedHashMap<>();

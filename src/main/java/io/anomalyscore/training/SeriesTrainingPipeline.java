@@ -20,6 +20,7 @@ import io.anomalyscore.report.SeriesTrace;
 import io.anomalyscore.storage.ArtifactStore;
 import io.anomalyscore.storage.ArtifactStores;
 import io.anomalyscore.storage.StorageException;
+import io.anomalyscore.tuning.TuningOptions;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.NoSuchFileException;
@@ -61,6 +62,16 @@ public final class SeriesTrainingPipeline {
 
     /** Runs training; input problems raise {@link TrainingInputException} before anything is published. */
     public TrainingReport run(TrainingOptions options, SeriesOptions series) throws IOException {
+        return run(options, series, null);
+    }
+
+    /**
+     * Runs training, first searching window length and settings when {@code tuning} is not {@code
+     * null} (on the training and validation segments only; the best trial's detector is published).
+     */
+    public TrainingReport run(TrainingOptions options, SeriesOptions requested, TuningOptions tuning)
+            throws IOException {
+        SeriesOptions series = requested;
         long start = System.nanoTime();
         ArtifactStore output = stores.forLocation(options.output());
         TrainingPipeline.checkWritable(output, options.output());
@@ -74,14 +85,26 @@ public final class SeriesTrainingPipeline {
         Preprocessor preprocessor = new Preprocessor(
                 Standardizer.fit(Arrays.copyOfRange(rows, 0, split.trainEnd()), width), null);
         float[][] scaled = preprocessor.transform(rows);
-        Windows windows = Windows.of(scaled, split, InputShape.window(series.window(), width), series.stride());
         EpochLog epochs = new EpochLog(progress);
-        FittedDetector fitted = withScoring(options.kind().fitter().fit(new TrainingSet(windows.fit(), null,
-                windows.stop(), null, InputShape.window(series.window(), width), series.stride()),
-                options.fitSettings(), epochs), series);
-        ArtifactManifest draft = draft(options, series, data, split, windows.fit().length, preprocessor, fitted);
+        FittedDetector fitted;
+        int fitWindows;
+        SeriesTuning.Result tuned = null;
+        if (tuning == null) {
+            Windows windows = Windows.of(scaled, split, InputShape.window(series.window(), width), series.stride());
+            fitted = options.kind().fitter().fit(new TrainingSet(windows.fit(), null, windows.stop(), null,
+                    InputShape.window(series.window(), width), series.stride()), options.fitSettings(), epochs);
+            fitWindows = windows.fit().length;
+        } else {
+            tuned = SeriesTuning.search(options, series, tuning, scaled, split, progress);
+            fitted = tuned.fitted();
+            fitWindows = tuned.fitWindows();
+            series = series.withWindow(tuned.best().window());
+        }
+        fitted = withScoring(fitted, series);
+        ArtifactManifest draft = draft(options, series, data, split, fitWindows, preprocessor, fitted, tuned);
+        SeriesOptions chosen = series;
         return StagedPublication.publish(output, options, report, draft, fitted.components(),
-                (draftDir, parts) -> calibrate(draftDir, draft, data, split, options, series, parts, epochs), start,
+                (draftDir, parts) -> calibrate(draftDir, draft, data, split, options, chosen, parts, epochs), start,
                 progress);
     }
 
@@ -141,7 +164,7 @@ public final class SeriesTrainingPipeline {
     }
 
     /** The windows a detector fits on and those that stop its training early. */
-    private record Windows(float[][] fit, float[][] stop) {
+    record Windows(float[][] fit, float[][] stop) {
 
         static Windows of(float[][] scaled, SeriesSplit split, InputShape shape, int stride) {
             float[][] fit = SeriesWindows.starting(Arrays.copyOfRange(scaled, 0, split.trainEnd()), shape, 0, stride);
@@ -178,14 +201,17 @@ public final class SeriesTrainingPipeline {
     }
 
     private ArtifactManifest draft(TrainingOptions o, SeriesOptions s, SeriesData data, SeriesSplit split,
-            int fitWindows, Preprocessor preprocessor, FittedDetector fitted) {
+            int fitWindows, Preprocessor preprocessor, FittedDetector fitted, SeriesTuning.Result tuned) {
         Map<String, String> hyper = new LinkedHashMap<>(o.hyperParameters());
         hyper.putAll(s.hyperParameters());
+        if (tuned != null) {
+            hyper.putAll(tuned.best().hyperParameters());
+        }
         Provenance provenance = new Provenance(o.data(), data.table().sha256(), data.size(), split.trainEnd(),
                 fitWindows, split.validationRows(), split.testRows(), o.labelColumn(), "unsupervised", hyper,
                 fitted.epochsRun(), fitted.bestEpoch(),
                 Map.of("djl", Engine.getDjlVersion(), "pytorch", Engine.getEngine("PyTorch").getVersion()),
-                MachineFacts.describe());
+                MachineFacts.describe(), tuned == null ? null : tuned.record());
         Calibration placeholder = new Calibration(0, "none", null, new double[] {0, 0});
         return new ArtifactManifest(ArtifactManifest.FORMAT_VERSION, o.name(), "",
                 Instant.now(clock).truncatedTo(ChronoUnit.SECONDS).toString(), o.detector(),

@@ -9,9 +9,13 @@ import io.anomalyscore.model.EngineSettings;
 import io.anomalyscore.storage.ArtifactStores;
 import io.anomalyscore.storage.S3Clients;
 import io.anomalyscore.storage.S3Settings;
+import io.anomalyscore.tuning.SearchSpaces;
+import io.anomalyscore.tuning.TuningBudget;
+import io.anomalyscore.tuning.TuningOptions;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -108,7 +112,7 @@ public final class TrainCommand implements Callable<Integer> {
     double contamination;
 
     @Option(names = "--hidden", split = ",", paramLabel = "WIDTH",
-            description = "Autoencoder hidden layer widths, e.g. 32,8,32 (default: derived from the feature count).")
+            description = "Hidden layer widths of the network detectors, e.g. 32,8,32 (default: the detector's own).")
     List<Integer> hidden = List.of();
 
     @Option(names = "--window", paramLabel = "STEPS",
@@ -161,6 +165,23 @@ public final class TrainCommand implements Callable<Integer> {
                     + " but the one starting at it is; looks ahead window - 2 steps) or crossing (the first step of"
                     + " each run above the threshold) (default ${DEFAULT-VALUE}).")
     String alert;
+
+    @Option(names = "--tune", description = "Search the detector's settings before training (seeded random search"
+            + " ranked on the validation split; the test split is never seen). See --trials, --tune-time, --tune-metric.")
+    boolean tune;
+
+    @Option(names = "--trials", paramLabel = "N",
+            description = "--tune: the most trials (default " + TuningBudget.DEFAULT_TRIALS + " without --tune-time).")
+    Integer trials;
+
+    @Option(names = "--tune-time", paramLabel = "DURATION",
+            description = "--tune: the most wall-clock time for the search, e.g. 90s, 15m, 2h (a trial under way finishes).")
+    String tuneTime;
+
+    @Option(names = "--tune-metric", defaultValue = "pr-auc",
+            description = "--tune with --label: pr-auc or roc-auc on the validation split (default ${DEFAULT-VALUE});"
+                    + " without labels the validation reconstruction loss, a proxy.")
+    String tuneMetric;
 
     @Option(names = "--name", description = "Model name (default: the CSV file name without extension).")
     String name;
@@ -219,17 +240,19 @@ public final class TrainCommand implements Callable<Integer> {
         }
         EngineSettings.apply(threads, 0);
         TrainingOptions options = options();
+        TuningOptions tuning = tuningOptions(options);
         ArtifactStores stores = new ArtifactStores(() -> S3Clients.create(S3Settings.fromEnvironment()));
         TrainingProgress progress = quiet ? TrainingProgress.silent() : new TrainingProgress(out);
         TrainingReport report;
         if (options.kind().inputKind() == InputShape.Kind.WINDOW) {
             report = new SeriesTrainingPipeline(stores, progress, clock).optReport(reportSettings())
-                    .run(options, seriesOptions());
+                    .run(options, seriesOptions(), tuning);
         } else {
             requireNoSeriesOptions();
-            report = new TrainingPipeline(stores, progress, clock).optReport(reportSettings()).run(options);
+            report = new TrainingPipeline(stores, progress, clock).optReport(reportSettings()).run(options, tuning);
         }
         new TrainingSummary(out).print(report);
+        TuningSummary.print(out, report.manifest().provenance().tuning());
         if (noPromote) {
             out.printf("LATEST unchanged (--no-promote); to serve this version: models -r %s promote %s%n",
                     options.output(), report.manifest().version());
@@ -253,6 +276,22 @@ public final class TrainCommand implements Callable<Integer> {
             throw new TrainingInputException("--report takes a local file; the artifact in S3 carries report.html");
         }
         return new ReportSettings(!noReport, reportCopy);
+    }
+
+    private TuningOptions tuningOptions(TrainingOptions options) {
+        if (!tune) {
+            if (trials != null || tuneTime != null || !tuneMetric.equals("pr-auc")) {
+                throw new TrainingInputException("--trials, --tune-time and --tune-metric need --tune");
+            }
+            return null;
+        }
+        try {
+            SearchSpaces.checkTunable(options.detector(), options.kind().inputKind() == InputShape.Kind.WINDOW);
+            Duration time = tuneTime == null ? null : TuningBudget.parseDuration(tuneTime);
+            return new TuningOptions(new TuningBudget(trials, time), tuneMetric);
+        } catch (IllegalArgumentException e) {
+            throw new TrainingInputException(e.getMessage(), e);
+        }
     }
 
     private SeriesOptions seriesOptions() {

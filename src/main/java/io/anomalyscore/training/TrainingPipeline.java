@@ -18,6 +18,7 @@ import io.anomalyscore.report.ReportFigures;
 import io.anomalyscore.storage.ArtifactStore;
 import io.anomalyscore.storage.ArtifactStores;
 import io.anomalyscore.storage.StorageException;
+import io.anomalyscore.tuning.TuningOptions;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.NoSuchFileException;
@@ -26,6 +27,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -54,6 +56,14 @@ public final class TrainingPipeline {
 
     /** Runs training; input problems raise {@link TrainingInputException} before anything is published. */
     public TrainingReport run(TrainingOptions options) throws IOException {
+        return run(options, null);
+    }
+
+    /**
+     * Runs training, first searching the detector's settings when {@code tuning} is not {@code
+     * null} (on the fit and validation rows only; the best trial's detector is the one published).
+     */
+    public TrainingReport run(TrainingOptions options, TuningOptions tuning) throws IOException {
         long start = System.nanoTime();
         ArtifactStore output = stores.forLocation(options.output());
         checkWritable(output, options.output());
@@ -65,8 +75,11 @@ public final class TrainingPipeline {
         TrainingSet set = new TrainingSet(preprocessor.transform(prepared.fit()), prepared.fitLabels(),
                 preprocessor.transform(prepared.stop()), prepared.stopLabels());
         EpochLog epochs = new EpochLog(progress);
-        FittedDetector fitted = options.kind().fitter().fit(set, options.fitSettings(), epochs);
-        ArtifactManifest draft = draft(options, data, prepared, preprocessor, fitted);
+        TabularTuning.Result tuned = tuning == null ? null : TabularTuning.search(options, tuning, set,
+                preprocessor.transform(prepared.validation()), prepared.validationLabels(), progress);
+        FittedDetector fitted = tuned != null ? tuned.fitted()
+                : options.kind().fitter().fit(set, options.fitSettings(), epochs);
+        ArtifactManifest draft = draft(options, data, prepared, preprocessor, fitted, tuned);
         return StagedPublication.publish(output, options, report, draft, fitted.components(),
                 (draftDir, parts) -> calibrateAndEvaluate(draftDir, draft, prepared, options, epochs), start,
                 progress);
@@ -99,12 +112,16 @@ public final class TrainingPipeline {
     }
 
     private ArtifactManifest draft(TrainingOptions o, TabularData data, PreparedData p, Preprocessor preprocessor,
-            FittedDetector fitted) {
+            FittedDetector fitted, TabularTuning.Result tuned) {
+        Map<String, String> hyper = new LinkedHashMap<>(o.hyperParameters());
+        if (tuned != null) {
+            hyper.putAll(tuned.best().hyperParameters());
+        }
         Provenance provenance = new Provenance(o.data(), data.sha256(), data.size(), p.training().length,
                 p.fit().length, p.validation().length, p.test().length, o.labelColumn(), p.mode(),
-                o.hyperParameters(), fitted.epochsRun(), fitted.bestEpoch(),
+                hyper, fitted.epochsRun(), fitted.bestEpoch(),
                 Map.of("djl", Engine.getDjlVersion(), "pytorch", Engine.getEngine("PyTorch").getVersion()),
-                MachineFacts.describe());
+                MachineFacts.describe(), tuned == null ? null : tuned.record());
         Calibration placeholder = new Calibration(0, "none", null, new double[] {0, 0});
         TrainingRange range = TrainingRange.fit(preprocessor.transform(p.training()), data.features().size());
         return new ArtifactManifest(ArtifactManifest.FORMAT_VERSION, o.name(), "",

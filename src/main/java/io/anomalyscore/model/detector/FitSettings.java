@@ -12,11 +12,20 @@ import java.util.List;
  * @param learningRate optimiser learning rate
  * @param seed random seed for initialisation and shuffling
  * @param hidden hidden layer widths, or empty for the detector's default
+ * @param weightDecay the optimiser's L2 weight decay (0 = none, the default)
  */
 public record FitSettings(int epochs, int patience, int batchSize, double learningRate, long seed,
-        List<Integer> hidden) {
+        List<Integer> hidden, double weightDecay) {
 
     public FitSettings {
         hidden = List.copyOf(hidden);
+        if (!(weightDecay >= 0) || !Double.isFinite(weightDecay)) {
+            throw new IllegalArgumentException("weight decay must be finite and at least 0: " + weightDecay);
+        }
+    }
+
+    /** Settings without weight decay. */
+    public FitSettings(int epochs, int patience, int batchSize, double learningRate, long seed, List<Integer> hidden) {
+        this(epochs, patience, batchSize, learningRate, seed, hidden, 0);
     }
 }

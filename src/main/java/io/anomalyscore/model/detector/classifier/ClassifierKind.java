@@ -17,7 +17,8 @@ import java.util.Map;
 
 /**
  * The seed's supervised classifier: Dense 100 ReLU, Dense 50 ReLU, Dense 1 sigmoid, trained with
- * binary cross-entropy and Adam. The network's single output is a logit; the sigmoid is applied
+ * binary cross-entropy and Adam ({@code --hidden} or {@code --tune} may choose other hidden widths).
+ * The network's single output is a logit; the sigmoid is applied
  * in Java, which is the same function as a sigmoid layer but lets training use the numerically
  * stable BCE-with-logits loss. Score = probability of anomaly.
  */
@@ -25,7 +26,7 @@ public final class ClassifierKind implements DetectorKind {
 
     /** The name in manifests. */
     public static final String NAME = "classifier";
-    /** The seed's hidden layers. */
+    /** The seed's hidden layers, the default. */
     public static final List<Integer> HIDDEN = List.of(100, 50);
 
     @Override
@@ -35,19 +36,12 @@ public final class ClassifierKind implements DetectorKind {
 
     @Override
     public String description() {
-        return "MLP classifier 100-50-1 sigmoid, BCE + Adam, score = probability (needs --label)";
+        return "MLP classifier (default 100-50-1) sigmoid, BCE + Adam, score = probability (needs --label)";
     }
 
     @Override
     public boolean supervised() {
         return true;
-    }
-
-    @Override
-    public void check(FitSettings settings) {
-        if (!settings.hidden().isEmpty() && !settings.hidden().equals(HIDDEN)) {
-            throw new IllegalArgumentException("the classifier's network is fixed (100, 50)");
-        }
     }
 
     @Override
@@ -58,13 +52,13 @@ public final class ClassifierKind implements DetectorKind {
     @Override
     public DetectorFitter fitter() {
         return (data, settings, progress) -> {
-            int features = data.width();
-            progress.line(String.format("training %s %s on %d rows, early stopping on %d rows", NAME, HIDDEN,
+            List<Integer> hidden = settings.hidden().isEmpty() ? HIDDEN : settings.hidden();
+            progress.line(String.format("training %s %s on %d rows, early stopping on %d rows", NAME, hidden,
                     data.fit().length, data.stop().length));
-            NetworkTrainer.Result trained = new NetworkTrainer(progress).fit(() -> MlpBlockFactory.build(HIDDEN, 1),
+            NetworkTrainer.Result trained = new NetworkTrainer(progress).fit(() -> MlpBlockFactory.build(hidden, 1),
                     Loss.sigmoidBinaryCrossEntropyLoss(), data.fit(), targets(data.fitLabels()), data.stop(),
                     targets(data.stopLabels()), settings);
-            return new FittedDetector(new MlpConfig(HIDDEN).toJson(),
+            return new FittedDetector(new MlpConfig(hidden).toJson(),
                     List.of(new FittedDetector.Part(ModelArtifact.WEIGHTS, "parameters", trained.weights())),
                     trained.epochsRun(), trained.bestEpoch());
         };

@@ -13,6 +13,7 @@ import ai.djl.training.DefaultTrainingConfig;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.Trainer;
 import ai.djl.training.loss.Loss;
+import ai.djl.training.optimizer.Adam;
 import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
 import io.anomalyscore.model.detector.FitProgress;
@@ -24,7 +25,7 @@ import java.io.UncheckedIOException;
 import java.util.Random;
 
 /**
- * Fits a DJL block on the PyTorch engine: Adam, mini-batches shuffled by seed, early stopping on
+ * Fits a DJL block on the PyTorch engine: Adam (optionally with L2 weight decay), mini-batches shuffled by seed, early stopping on
  * the validation loss; returns the parameters of the best epoch as DJL {@code .params}. Shared by
  * every network detector; the detector chooses the block, the loss and the targets.
  */
@@ -49,8 +50,11 @@ public final class NetworkTrainer {
         Engine.getInstance().setRandomSeed((int) settings.seed());
         Block block = blockFactory.get();
         int inputs = x[0].length;
-        DefaultTrainingConfig config = new DefaultTrainingConfig(loss)
-                .optOptimizer(Optimizer.adam().optLearningRateTracker(Tracker.fixed((float) settings.learningRate())).build())
+        Adam.Builder adam = Optimizer.adam().optLearningRateTracker(Tracker.fixed((float) settings.learningRate()));
+        if (settings.weightDecay() > 0) {
+            adam.optWeightDecays((float) settings.weightDecay());
+        }
+        DefaultTrainingConfig config = new DefaultTrainingConfig(loss).optOptimizer(adam.build())
                 .optDevices(new Device[] {Device.cpu()});
         try (Model model = Model.newInstance("training")) {
             model.setBlock(block);
