@@ -13,6 +13,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
 /**
@@ -55,5 +56,12 @@ public class PackagedFunctionIT {
     @TestFactory
     Stream<DynamicTest> everyDeployEventGetsTheExpectedResult() throws IOException {
         return function.everyDeployEvent();
+    }
+
+    /** Without SnapStart there is no checkpoint: the priming (SnapStartPrimingIT) must not run. */
+    @Test
+    void noSnapStartNoPriming() throws IOException {
+        assertThat(function.runtimeApi().restoreNextCalls()).isZero();
+        assertThat(function.output()).doesNotContain("SnapStart priming");
     }
 }
