@@ -40,7 +40,7 @@ public final class ColdStartBench {
 
     private static final String RIC_MAIN = "com.amazonaws.services.lambda.runtime.api.client.AWSLambda";
     /** What the Lambda java21 managed runtime adds to its java command (besides heap size and class path). */
-    static final List<String> MANAGED_RUNTIME_FLAGS = List.of("-XX:+UseSerialGC", "-Xshare:auto",
+    public static final List<String> MANAGED_RUNTIME_FLAGS = List.of("-XX:+UseSerialGC", "-Xshare:auto",
             "-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1", "--add-opens=java.base/java.io=ALL-UNNAMED",
             "-Dorg.crac.Core.Compat=com.amazonaws.services.lambda.crac", "-Djava.net.preferIPv4Stack=true");
     private static final DateTimeFormatter LOG_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss,SSS");
