@@ -9,8 +9,9 @@
 #   zip-cache-25      the same on JDK 25 (separates the JDK's effect from the image's)
 #   image-cds         the container image's layout (deploy/image/prepare-layout.sh) and launch
 #                     (deploy/image/bootstrap) on JDK 25, default CDS archive only
-#   image-aot-tiered  the same with the AOT cache the image builds (deploy/image/TrainingRun.java), full tiered
-#   image-aot-c1      the same with C1 only (-XX:TieredStopAtLevel=1): what deploy/Dockerfile ships
+#   image-aot-tiered  the same with the AOT cache the image builds (deploy/image/TrainingRun.java), full tiered:
+#                     what deploy/Dockerfile ships
+#   image-aot-c1      the same with C1 only (-XX:TieredStopAtLevel=1)
 #   python-peer       bench/cold_start_peer.py: torch + the same network, its own Runtime API loop
 # Prints a Markdown table (median, min, max, ratio to the peer, phases, max RSS from /usr/bin/time -v).
 # Usage: bench/cold-start.sh [N=10] [variant,variant,...]   (SKIP_BUILD=1 reuses target/)
