@@ -1,14 +1,26 @@
 #!/usr/bin/env bash
-# Cold-start benchmark of the packaged function (not a test): N fresh processes of function.zip under
-# the AWS Lambda runtime interface client against the in-process mock Runtime API, timed from process
-# start to the first successful response, with an empty DJL cache (libtorch extracted each time) and
-# with a pre-filled one, and (IMAGE=1, the default) in the container image's layout made by
-# deploy/image/prepare-layout.sh (no native jar, libtorch loaded in place). Prints a Markdown table (median, min, max, max RSS from /usr/bin/time -v).
-# Usage: bench/cold-start.sh [N=10]      (from anywhere; builds what it needs unless SKIP_BUILD=1)
+# Cold-start benchmark of the packaged function (not a test): the deployable variants side by side with
+# the Python/torch peer, N runs each, interleaved, each timed from process start to the first scored reply
+# under the AWS Lambda runtime interface client against an in-process mock Runtime API
+# (io.anomalyscore.bench.ColdStartBench). Variants:
+#   zip-extract       function.zip, empty DJL cache (libtorch extracted at start), JDK 17 with the flags the
+#                     Lambda java21 managed runtime uses (SerialGC, C1 only, CRaC compat)
+#   zip-cache         the same with libtorch already extracted in the DJL cache (a warm /tmp)
+#   zip-cache-25      the same on JDK 25 (separates the JDK's effect from the image's)
+#   image-cds         the container image's layout (deploy/image/prepare-layout.sh) and launch
+#                     (deploy/image/bootstrap) on JDK 25, default CDS archive only
+#   image-aot-tiered  the same with the AOT cache the image builds (deploy/image/TrainingRun.java), full tiered:
+#                     what deploy/Dockerfile ships
+#   image-aot-c1      the same with C1 only (-XX:TieredStopAtLevel=1)
+#   python-peer       bench/cold_start_peer.py: torch + the same network, its own Runtime API loop
+# Prints a Markdown table (median, min, max, ratio to the peer, phases, max RSS from /usr/bin/time -v).
+# Usage: bench/cold-start.sh [N=10] [variant,variant,...]   (SKIP_BUILD=1 reuses target/)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs="${1:-10}"
+variants="${2:-}"
 out=target/bench
+jdk25="${JDK25:-/usr/lib/jvm/temurin-25-jdk-amd64}"
 mkdir -p "$out"
 
 if [[ "${SKIP_BUILD:-0}" != 1 ]]; then
@@ -18,12 +30,24 @@ fi
 
 rm -rf "$out/task" && mkdir -p "$out/task"
 (cd "$out/task" && unzip -q ../../function.zip)
-image_arg=()
-if [[ "${IMAGE:-1}" == 1 ]]; then
-  deploy/image/prepare-layout.sh target/function.zip "$out/image-layout"
-  image_arg=("$out/image-layout")
-fi
+deploy/image/prepare-layout.sh target/function.zip "$out/image-layout"
+/usr/bin/python3 bench/cold_start_peer.py --write-weights "$out/peer-weights.pt"
 
-echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(free -g | awk '/Mem:/{print $2}') GB RAM; $(java -version 2>&1 | head -1); load: $(cut -d' ' -f1-3 /proc/loadavg)" >&2
+# The AOT cache, made as deploy/Dockerfile makes it: a training run of the image's launch on the same JDK.
+aot="$out/aot/function.aot"
+rm -rf "$out/aot" "$out/aot-tmp" && mkdir -p "$out/aot-tmp"
+(
+  export LAMBDA_TASK_ROOT="$PWD/$out/image-layout/task" _HANDLER=io.quarkus.amazon.lambda.runtime.QuarkusStreamHandler::handleRequest
+  export FUNCTION_JAVA_HOME="$jdk25" FUNCTION_RIC_DIR="$PWD/target/ric" AOT_CACHE_OUTPUT="$PWD/$aot"
+  export PYTORCH_LIBRARY_PATH="$PWD/$out/image-layout/libtorch" PYTORCH_FLAVOR=cpu DJL_OFFLINE=true OPT_OUT_TRACKING=true
+  export DJL_CACHE_DIR="$PWD/$out/aot-tmp/djl" ANOMALY_MODEL_URI=classpath:default-model
+  export ANOMALY_ENGINE_THREADS=1 ANOMALY_ENGINE_INTEROP_THREADS=1 OMP_NUM_THREADS=1
+  "$jdk25/bin/java" deploy/image/TrainingRun.java "$PWD/deploy/image/bootstrap" \
+    deploy/events/direct-valid.json deploy/events/http-score-explain.json deploy/events/http-model.json
+) > "$out/aot-training.log" 2>&1 || { tail -20 "$out/aot-training.log"; exit 1; }
+echo "AOT cache: $(du -m "$aot" | cut -f1) MB" >&2
+
+echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(free -g | awk '/Mem:/{print $2}') GB RAM; $(java -version 2>&1 | head -1); $("$jdk25/bin/java" -version 2>&1 | head -1); $(/usr/bin/python3 -c 'import torch, sys; print("Python", sys.version.split()[0], "torch", torch.__version__)'); load: $(cut -d' ' -f1-3 /proc/loadavg)" >&2
 java -Dproject.root="$PWD" -cp "target/test-classes:target/classes:$(cat "$out/classpath.txt")" \
-  io.anomalyscore.bench.ColdStartBench "$out/task" target/ric "$out/work" "$runs" "${image_arg[@]}"
+  io.anomalyscore.bench.ColdStartBench "$out/task" target/ric "$out/work" "$runs" "$out/image-layout" "$jdk25" \
+  "$aot" "$out/peer-weights.pt" $variants

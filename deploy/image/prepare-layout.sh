@@ -5,10 +5,12 @@
 #   deploy/image/prepare-layout.sh <function.zip> <out-dir>
 #
 # <out-dir>/task      -> /var/task (${LAMBDA_TASK_ROOT}): function.zip's contents WITHOUT the
-#                        pytorch-native-cpu jar (-111 MB; DJL must not extract libtorch at cold start)
+#                        pytorch-native-cpu jar (-111 MB; DJL must not extract libtorch at cold start),
+#                        the function's own classes and resources packed into lib/function.jar (the
+#                        JDK's AOT cache refuses a non-empty directory on the class path: bootstrap)
 # <out-dir>/libtorch  -> /opt/libtorch (PYTORCH_LIBRARY_PATH): libtorch's .so files from that jar, plus
 #                        libdjl_torch.so from the pytorch-jni jar, so DJL writes nothing
-# Everything ends up world-readable and read-only. Needs only sh and unzip.
+# Everything ends up world-readable and read-only. Needs only sh, unzip and zip.
 set -eu
 zip="$1"
 out="$2"
@@ -31,6 +33,9 @@ jni=$(ls "$out"/task/lib/*pytorch-jni*.jar)
 unzip -q -j "$native" "pytorch/$flavor/$arch/*.so*" -d "$out/libtorch"
 unzip -q -j "$jni" "jnilib/$arch/$flavor/libdjl_torch.so" -d "$out/libtorch"
 rm "$native"
+
+# The top level of function.zip (the function's classes, Quarkus's generated classes, META-INF) -> one jar
+(cd "$out/task" && zip -q -r -X lib/function.jar . -x 'lib/*' && find . -mindepth 1 -maxdepth 1 ! -name lib -exec rm -rf {} +)
 
 chmod -R a+rX,a-w "$out/task" "$out/libtorch"
 echo "layout in $out: task $(du -sm "$out/task" | cut -f1) MB, libtorch $(du -sm "$out/libtorch" | cut -f1) MB" >&2

@@ -134,4 +134,11 @@ public class PackagedFunctionIT {
         assertThat(lines.stream().map(l -> l.path("requestId").asText()).distinct().count())
                 .as("one line per invocation").isEqualTo(lines.size());
     }
+
+    /** Without SnapStart there is no checkpoint: the priming (SnapStartPrimingIT) must not run. */
+    @Test
+    void noSnapStartNoPriming() throws IOException {
+        assertThat(function.runtimeApi().restoreNextCalls()).isZero();
+        assertThat(function.output()).doesNotContain("SnapStart priming");
+    }
 }

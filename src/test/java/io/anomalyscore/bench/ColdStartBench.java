@@ -1,11 +1,10 @@
 package io.anomalyscore.bench;
 
 import io.anomalyscore.deploy.ImageLayout;
-import io.anomalyscore.deploy.PackagedFunction;
 import io.anomalyscore.deploy.LambdaRuntimeApiServer;
+import io.anomalyscore.deploy.PackagedFunction;
 import io.anomalyscore.deploy.SamTemplate;
 import io.anomalyscore.storage.Folders;
-import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -18,6 +17,8 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -26,18 +27,22 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Cold-start benchmark (not a test): N fresh processes of the unzipped {@code function.zip} under
- * the AWS runtime interface client, each timed from process start to the first successful
- * response to {@code deploy/events/direct-valid.json}, with an empty DJL cache (libtorch extracted
- * every time, like a fresh Lambda environment) and with a pre-filled one. Run by
- * {@code bench/cold-start.sh}. With a fifth argument (a folder made by deploy/image/prepare-layout.sh), a
- * third case: the container image's layout and environment (deploy/Dockerfile).
+ * Cold-start benchmark (not a test): for each variant, N fresh processes started under the AWS
+ * runtime interface client (the Python peer: its own Runtime API loop) against a Runtime API of their
+ * own, each timed from process start to the first successful reply to {@code
+ * deploy/events/direct-valid.json}. Variants run interleaved (run 1 of every variant, then run 2, ...)
+ * so the machine's load falls on all alike. Run by {@code bench/cold-start.sh}.
  *
- * <p>Arguments: {@code <task-dir> <ric-dir> <work-dir> <runs> [<image-layout-dir>]}.
+ * <p>Arguments: {@code <task-dir> <ric-dir> <work-dir> <runs> <image-layout-dir> <jdk25-home>
+ * <aot-cache> <peer-weights> [variant,...]}.
  */
 public final class ColdStartBench {
 
     private static final String RIC_MAIN = "com.amazonaws.services.lambda.runtime.api.client.AWSLambda";
+    /** What the Lambda java21 managed runtime adds to its java command (besides heap size and class path). */
+    public static final List<String> MANAGED_RUNTIME_FLAGS = List.of("-XX:+UseSerialGC", "-Xshare:auto",
+            "-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1", "--add-opens=java.base/java.io=ALL-UNNAMED",
+            "-Dorg.crac.Core.Compat=com.amazonaws.services.lambda.crac", "-Djava.net.preferIPv4Stack=true");
     private static final DateTimeFormatter LOG_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss,SSS");
     private static final Pattern LOG_LINE = Pattern.compile("^(\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d,\\d{3}) .*");
     private static final Pattern STARTED = Pattern.compile("started in (\\d+\\.\\d+)s");
@@ -46,54 +51,105 @@ public final class ColdStartBench {
 
     record Run(long totalMs, double quarkusStartedS, long modelLoadMs, long extractMs, long afterBootMs, long rssMb) {}
 
+    /** One way to start the function: its folder, environment, command, and what to reset before each run. */
+    record Variant(String key, String description, Path dir, Map<String, String> env, List<String> command,
+            Path resetBeforeRun) {}
+
     public static void main(String[] args) throws Exception {
         Path task = Path.of(args[0]).toAbsolutePath();
         Path ric = Path.of(args[1]).toAbsolutePath();
         Path work = Path.of(args[2]).toAbsolutePath();
         int runs = Integer.parseInt(args[3]);
-        ImageLayout imageLayout = args.length > 4 ? ImageLayout.existing(Path.of(args[4]).toAbsolutePath()) : null;
+        ImageLayout image = ImageLayout.existing(Path.of(args[4]).toAbsolutePath());
+        Path jdk25 = Path.of(args[5]);
+        Path aotCache = Path.of(args[6]).toAbsolutePath();
+        Path peerWeights = Path.of(args[7]).toAbsolutePath();
+        List<String> wanted = args.length > 8 ? Arrays.asList(args[8].split(",")) : List.of();
         String event = Files.readString(SamTemplate.projectRoot().resolve("deploy/events/direct-valid.json"));
         SamTemplate template = SamTemplate.load();
         Files.createDirectories(work);
+        Path jdk17 = Path.of(System.getProperty("java.home"));
 
-        {
-            Path warmCache = work.resolve("djl-warm");
-            Folders.delete(warmCache);
-            System.err.println("pre-filling the warm cache (discarded run)");
-            run(task, ric, zipEnv(template, warmCache), template, event, work.resolve("prefill"));
-            List<Run> cold = new ArrayList<>();
-            List<Run> warm = new ArrayList<>();
-            List<Run> image = new ArrayList<>();
-            for (int i = 0; i < runs; i++) { // interleaved so machine load affects all cases alike
-                Path coldCache = work.resolve("djl-cold");
-                Folders.delete(coldCache);
-                cold.add(run(task, ric, zipEnv(template, coldCache), template, event, work.resolve("cold-" + i)));
-                Folders.delete(coldCache);
-                warm.add(run(task, ric, zipEnv(template, warmCache), template, event, work.resolve("warm-" + i)));
-                System.err.printf("run %d: cold %s%n       warm %s%n", i + 1, cold.get(i), warm.get(i));
-                if (imageLayout != null) { // the container image's layout: no native jar, libtorch in place
-                    Path imageTmp = work.resolve("image-tmp");
-                    Folders.delete(imageTmp);
-                    Files.createDirectories(imageTmp);
-                    image.add(run(imageLayout.task(), ric, imageLayout.environment(template, imageTmp), template,
-                            event, work.resolve("image-" + i)));
-                    System.err.printf("       image %s%n", image.get(i));
-                }
+        Path coldCache = work.resolve("djl-cold");
+        Path warmCache = work.resolve("djl-warm");
+        Path imageTmp = work.resolve("image-tmp");
+        List<Variant> variants = new ArrayList<>();
+        variants.add(new Variant("zip-extract", "zip, libtorch extracted at start (JDK 17, managed-runtime flags)",
+                task, PackagedFunction.functionEnvironment(template, coldCache), zipCommand(jdk17, ric, template), coldCache));
+        variants.add(new Variant("zip-cache", "zip, libtorch pre-extracted in /tmp (JDK 17, managed-runtime flags)",
+                task, PackagedFunction.functionEnvironment(template, warmCache), zipCommand(jdk17, ric, template), null));
+        variants.add(new Variant("zip-cache-25", "zip, libtorch pre-extracted in /tmp (JDK 25, managed-runtime flags)",
+                task, PackagedFunction.functionEnvironment(template, warmCache), zipCommand(jdk25, ric, template), null));
+        variants.add(imageVariant("image-cds", "image, JDK 25, default CDS only, C1 only (TieredStopAtLevel=1)",
+                image, template, imageTmp, jdk25, ric, "none", "-XX:+UseSerialGC -XX:TieredStopAtLevel=1"));
+        variants.add(imageVariant("image-aot-tiered", "image, JDK 25, AOT cache, full tiered compilation",
+                image, template, imageTmp, jdk25, ric, aotCache.toString(), "-XX:+UseSerialGC"));
+        variants.add(imageVariant("image-aot-c1", "image, JDK 25, AOT cache, C1 only (TieredStopAtLevel=1)",
+                image, template, imageTmp, jdk25, ric, aotCache.toString(), "-XX:+UseSerialGC -XX:TieredStopAtLevel=1"));
+        Map<String, String> peerEnv = new LinkedHashMap<>();
+        peerEnv.put("OMP_NUM_THREADS", "1");
+        variants.add(new Variant("python-peer", "Python/torch peer (torch " + "from apt, bench/cold_start_peer.py)",
+                SamTemplate.projectRoot(), peerEnv, List.of("/usr/bin/python3", "bench/cold_start_peer.py",
+                        peerWeights.toString(), "src/main/resources/default-model/manifest.json"), null));
+        if (!wanted.isEmpty()) {
+            variants.removeIf(v -> !wanted.contains(v.key()));
+        }
+
+        System.err.println("pre-filling the warm cache and the page cache (discarded runs)");
+        Folders.delete(warmCache);
+        for (Variant v : variants) {
+            reset(v);
+            run(v, event, work.resolve("prefill-" + v.key()));
+        }
+        Map<Variant, List<Run>> results = new LinkedHashMap<>();
+        variants.forEach(v -> results.put(v, new ArrayList<>()));
+        String loadStart = loadAverage();
+        for (int i = 0; i < runs; i++) { // interleaved so machine load affects all variants alike
+            for (Variant v : variants) {
+                reset(v);
+                Run r = run(v, event, work.resolve(v.key() + "-" + i));
+                results.get(v).add(r);
+                System.err.printf("run %d %-17s %s%n", i + 1, v.key(), r);
             }
-            System.out.println(table(runs, cold, warm, image));
+        }
+        System.out.println(table(runs, results, loadStart, loadAverage()));
+    }
+
+    private static List<String> zipCommand(Path jdk, Path ric, SamTemplate template) {
+        List<String> command = new ArrayList<>();
+        command.add(jdk.resolve("bin/java").toString());
+        command.addAll(MANAGED_RUNTIME_FLAGS);
+        command.addAll(List.of("-cp", ric.resolve("*").toString(), RIC_MAIN, template.handler()));
+        return command;
+    }
+
+    private static Variant imageVariant(String key, String description, ImageLayout image, SamTemplate template,
+            Path tmp, Path jdk, Path ric, String aotCache, String jvmFlags) throws Exception {
+        Map<String, String> env = image.environment(template, tmp);
+        env.put("LAMBDA_TASK_ROOT", image.task().toString());
+        env.put("_HANDLER", template.handler());
+        env.put("FUNCTION_JAVA_HOME", jdk.toString());
+        env.put("FUNCTION_RIC_DIR", ric.toString());
+        env.put("FUNCTION_AOT_CACHE", aotCache);
+        env.put("FUNCTION_JVM_FLAGS", jvmFlags);
+        return new Variant(key, description, image.task(), env,
+                List.of(SamTemplate.projectRoot().resolve("deploy/image/bootstrap").toString()), tmp);
+    }
+
+    private static void reset(Variant v) throws Exception {
+        if (v.resetBeforeRun() != null) {
+            Folders.delete(v.resetBeforeRun());
+            Files.createDirectories(v.resetBeforeRun());
         }
     }
 
-    private static Map<String, String> zipEnv(SamTemplate template, Path cache) {
-        return PackagedFunction.functionEnvironment(template, cache);
+    private static String loadAverage() throws Exception {
+        String[] parts = Files.readString(Path.of("/proc/loadavg")).split(" ");
+        return parts[0] + " / " + parts[1] + " / " + parts[2];
     }
 
-    /**
-     * One cold start against a Runtime API of its own: a killed function's pending long-poll can
-     * swallow the next event on a shared mock server.
-     */
-    static Run run(Path task, Path ric, Map<String, String> environment, SamTemplate template, String event,
-            Path out) throws Exception {
+    /** One cold start against a Runtime API of its own (a killed function's pending long-poll can swallow the next event). */
+    static Run run(Variant v, String event, Path out) throws Exception {
         int port;
         try (ServerSocket s = new ServerSocket(0)) {
             port = s.getLocalPort();
@@ -101,32 +157,25 @@ public final class ColdStartBench {
         LambdaRuntimeApiServer server = new LambdaRuntimeApiServer();
         server.start(port);
         try {
-            return run(task, ric, environment, port, template, event, out);
+            return run(v, port, event, out);
         } finally {
             server.close();
         }
     }
 
-    private static Run run(Path task, Path ric, Map<String, String> environment, int port, SamTemplate template,
-            String event, Path out) throws Exception {
+    private static Run run(Variant v, int port, String event, Path out) throws Exception {
         Files.createDirectories(out);
         Path log = out.resolve("function.log");
         Path timeLog = out.resolve("time.log");
-        List<String> command = List.of("/usr/bin/time", "-v", "-o", timeLog.toString(),
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", ric.resolve("*").toString(), RIC_MAIN, template.handler());
-        ProcessBuilder builder = new ProcessBuilder(command).directory(task.toFile())
+        List<String> command = new ArrayList<>(List.of("/usr/bin/time", "-v", "-o", timeLog.toString()));
+        command.addAll(v.command());
+        ProcessBuilder builder = new ProcessBuilder(command).directory(v.dir().toFile())
                 .redirectErrorStream(true).redirectOutput(log.toFile());
-        Map<String, String> env = builder.environment();
-        env.putAll(environment);
-        env.put("AWS_LAMBDA_RUNTIME_API", "127.0.0.1:" + port + "/_lambda_");
+        builder.environment().putAll(v.env());
+        builder.environment().put("AWS_LAMBDA_RUNTIME_API", "127.0.0.1:" + port + "/_lambda_");
 
-        long startWall = System.currentTimeMillis();
         long start = System.nanoTime();
         Process process = builder.start();
-        if (!process.isAlive() && process.exitValue() != 0) {
-            throw new IllegalStateException("function did not start, see " + log);
-        }
         HttpResponse<String> reply = HttpClient.newHttpClient().send(
                 HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/_lambda_"))
                         .timeout(Duration.ofSeconds(120)).header("Content-Type", "application/json")
@@ -135,15 +184,18 @@ public final class ColdStartBench {
         long totalMs = (System.nanoTime() - start) / 1_000_000;
         long replyWall = System.currentTimeMillis();
         if (reply.statusCode() != 200 || !reply.body().contains("\"results\"")) {
-            throw new IllegalStateException("bad reply " + reply.statusCode() + ": " + reply.body());
+            throw new IllegalStateException(v.key() + ": bad reply " + reply.statusCode() + ": " + reply.body()
+                    + " (see " + log + ")");
         }
-        // stop the JVM (the child of /usr/bin/time) so time writes its report
-        process.children().forEach(ProcessHandle::destroy);
+        process.descendants().forEach(ProcessHandle::destroy); // the function, child of /usr/bin/time
         if (!process.waitFor(30, TimeUnit.SECONDS)) {
             process.descendants().forEach(ProcessHandle::destroyForcibly);
             process.destroyForcibly().waitFor();
         }
+        return parse(log, timeLog, totalMs, replyWall);
+    }
 
+    private static Run parse(Path log, Path timeLog, long totalMs, long replyWall) throws Exception {
         double started = Double.NaN;
         long modelMs = -1;
         long firstExtract = -1;
@@ -177,35 +229,45 @@ public final class ColdStartBench {
         return new Run(totalMs, started, modelMs, extractMs, afterBoot, rssKb / 1024);
     }
 
-    static String table(int runs, List<Run> cold, List<Run> warm, List<Run> image) {
+    static String table(int runs, Map<Variant, List<Run>> results, String loadStart, String loadEnd) {
         StringBuilder s = new StringBuilder();
-        s.append(String.format(Locale.ROOT, "N = %d per case; median (min-max)%n%n", runs));
-        s.append("| DJL cache | start -> first response (ms) | Quarkus \"started in\" (s) | model load incl. engine init (ms) | libtorch extraction (ms, log span) | Quarkus started -> response (ms) | max RSS (MB) |\n");
-        s.append("|---|---|---|---|---|---|---|\n");
-        row(s, "empty (extract libtorch)", cold);
-        row(s, "pre-filled", warm);
-        if (!image.isEmpty()) {
-            row(s, "image layout (no native jar, read-only libtorch via PYTORCH_LIBRARY_PATH)", image);
-        }
+        double peer = results.entrySet().stream().filter(e -> e.getKey().key().equals("python-peer"))
+                .mapToDouble(e -> median(e.getValue().stream().map(r -> (double) r.totalMs()).toList()))
+                .findFirst().orElse(Double.NaN);
+        s.append(String.format(Locale.ROOT, "N = %d per variant, interleaved; median (min-max); load average %s at the"
+                + " start, %s at the end; page cache warm (every file was read by a discarded run first)%n%n",
+                runs, loadStart, loadEnd));
+        s.append("| variant | start -> first reply (ms) | x Python peer | Quarkus \"started in\" (s) | model load incl."
+                + " engine init (ms) | libtorch extraction (ms) | Quarkus started -> reply (ms) | max RSS (MB) |\n");
+        s.append("|---|---|---|---|---|---|---|---|\n");
+        results.forEach((v, list) -> {
+            double median = median(list.stream().map(r -> (double) r.totalMs()).toList());
+            s.append("| ").append(v.description())
+                    .append(" | ").append(stat(list.stream().map(r -> (double) r.totalMs()).toList(), "%.0f"))
+                    .append(" | ").append(String.format(Locale.ROOT, "%.2f", median / peer))
+                    .append(" | ").append(stat(list.stream().map(Run::quarkusStartedS).toList(), "%.2f"))
+                    .append(" | ").append(stat(list.stream().map(r -> (double) r.modelLoadMs()).toList(), "%.0f"))
+                    .append(" | ").append(stat(list.stream().map(r -> (double) r.extractMs()).toList(), "%.0f"))
+                    .append(" | ").append(stat(list.stream().map(r -> (double) r.afterBootMs()).toList(), "%.0f"))
+                    .append(" | ").append(stat(list.stream().map(r -> (double) r.rssMb()).toList(), "%.0f"))
+                    .append(" |\n");
+        });
         return s.toString();
     }
 
-    private static void row(StringBuilder s, String name, List<Run> runs) {
-        s.append("| ").append(name)
-                .append(" | ").append(stat(runs.stream().map(r -> (double) r.totalMs()).toList(), "%.0f"))
-                .append(" | ").append(stat(runs.stream().map(Run::quarkusStartedS).toList(), "%.2f"))
-                .append(" | ").append(stat(runs.stream().map(r -> (double) r.modelLoadMs()).toList(), "%.0f"))
-                .append(" | ").append(stat(runs.stream().map(r -> (double) r.extractMs()).toList(), "%.0f"))
-                .append(" | ").append(stat(runs.stream().map(r -> (double) r.afterBootMs()).toList(), "%.0f"))
-                .append(" | ").append(stat(runs.stream().map(r -> (double) r.rssMb()).toList(), "%.0f"))
-                .append(" |\n");
+    private static double median(List<Double> values) {
+        List<Double> sorted = values.stream().sorted().toList();
+        int n = sorted.size();
+        return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
     }
 
     private static String stat(List<Double> values, String format) {
-        List<Double> sorted = values.stream().sorted().toList();
+        List<Double> sorted = values.stream().filter(d -> !Double.isNaN(d) && d >= 0).sorted().toList();
+        if (sorted.isEmpty()) {
+            return "-";
+        }
         int n = sorted.size();
-        double median = n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
-        return String.format(Locale.ROOT, format + " (" + format + "-" + format + ")", median, sorted.get(0),
+        return String.format(Locale.ROOT, format + " (" + format + "-" + format + ")", median(sorted), sorted.get(0),
                 sorted.get(n - 1));
     }
 }

@@ -176,7 +176,7 @@ class BatchStateMachineTest {
         assertThat(tasks).hasSize(2);
         for (JsonNode task : tasks) {
             assertThat(task.get("Resource").asText()).isEqualTo("arn:aws:states:::lambda:invoke");
-            assertThat(task.get("Parameters").get("FunctionName").asText()).isEqualTo(FUNCTION_ARN);
+            assertThat(task.get("Parameters").get("FunctionName").asText()).as("the live alias, as the API invokes it (SnapStart runs published versions only)").isEqualTo(FUNCTION_ARN + ":live");
             assertThat(task.get("Parameters").get("Payload.$").asText()).as("the batch as it is").isEqualTo("$");
             assertThat(task.get("OutputPath").asText()).isEqualTo("$.Payload");
             List<String> retried = new ArrayList<>();

@@ -49,12 +49,19 @@ public final class PackagedFunction implements AutoCloseable {
      */
     public static PackagedFunction start(List<String> launcher, Path task, Path ricDir, String handler,
             Map<String, String> environment, Path log) throws IOException {
+        return start(launcher, List.of(), task, ricDir, handler, environment, log);
+    }
+
+    /** Like {@link #start(List, Path, Path, String, Map, Path)}, with JVM options before the class path. */
+    public static PackagedFunction start(List<String> launcher, List<String> jvmOptions, Path task, Path ricDir,
+            String handler, Map<String, String> environment, Path log) throws IOException {
         int port = freePort();
         LambdaRuntimeApiServer server = new LambdaRuntimeApiServer();
         server.start(port);
         try {
             List<String> command = new ArrayList<>(launcher);
             command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+            command.addAll(jvmOptions);
             command.add("-cp");
             command.add(ricDir.resolve("*").toString());
             command.add(RIC_MAIN);
@@ -155,6 +162,11 @@ public final class PackagedFunction implements AutoCloseable {
         for (JsonNode part : expected.path("bodyContains")) {
             assertThat(body).contains(part.asText());
         }
+    }
+
+    /** The Runtime API this function talks to. */
+    public LambdaRuntimeApiServer runtimeApi() {
+        return server;
     }
 
     public long pid() {

@@ -53,8 +53,27 @@ class TemplateDriftTest {
         assertThat(function.get("CodeUri")).isEqualTo("target/function.zip");
         assertThat(function.get("Runtime")).isEqualTo("java21"); // libtorch 2.7.1 needs AL2023's glibc
         assertThat(function.get("Architectures")).isEqualTo(List.of("x86_64")); // only linux-x86_64 native jar
+        // SnapStart's 512 MB ceiling when on (the footprint is measured by SnapStartPrimingIT), 1024 otherwise
         assertThat(SamTemplate.map(function.get("EphemeralStorage"), "EphemeralStorage").get("Size"))
-                .asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.INTEGER).isGreaterThanOrEqualTo(1024);
+                .isEqualTo(Map.of("Fn::If", List.of("SnapStartOn", 512, 1024)));
+    }
+
+    @Test
+    void snapStartIsAnOptInOnThePublishedVersionsTheApiInvokes() {
+        Map<String, Object> parameter = SamTemplate.map(template.section("Parameters").get("SnapStart"), "SnapStart");
+        assertThat(parameter.get("Default")).isEqualTo("Off");
+        assertThat(parameter.get("AllowedValues")).isEqualTo(List.of("Off", "On"));
+        assertThat(template.section("Conditions").get("SnapStartOn"))
+                .isEqualTo(Map.of("Fn::Equals", List.of(Map.of("Ref", "SnapStart"), "On")));
+        Map<String, Object> function = template.properties("ScoringFunction");
+        assertThat(function.get("AutoPublishAlias")).isEqualTo("live");
+        assertThat(function.get("SnapStart"))
+                .isEqualTo(Map.of("ApplyOn", Map.of("Fn::If", List.of("SnapStartOn", "PublishedVersions", "None"))));
+        // $LATEST never runs from a snapshot: the API and its permission name the alias
+        assertThat(template.properties("ScoringIntegration").get("IntegrationUri"))
+                .isEqualTo(Map.of("Ref", "ScoringFunction.Alias"));
+        assertThat(template.properties("ApiInvokePermission").get("FunctionName"))
+                .isEqualTo(Map.of("Ref", "ScoringFunction.Alias"));
     }
 
     @Test
