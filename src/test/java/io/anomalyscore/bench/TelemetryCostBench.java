@@ -51,7 +51,7 @@ public final class TelemetryCostBench {
         for (int round = 0; round < 3; round++) {
             long start = System.nanoTime();
             for (int i = 0; i < n; i++) {
-                sink.println(format.json(new Invocation("9ca837ac-9e12-45a0-a752-" + i, "cardio", "20fad7080b11dc9d",
+                sink.println(format.json(new Invocation("9ca837ac-9e12-45a0-a752-" + i, "cardio", "dabd92c4b239974c",
                         "autoencoder", Invocation.Outcome.SCORED, 2, 1, 1.652, System.currentTimeMillis())));
             }
             System.out.printf("per request, format + print one JSON/EMF line: %.2f us (round %d, %d lines)%n",
