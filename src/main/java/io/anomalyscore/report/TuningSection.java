@@ -8,7 +8,7 @@ import java.util.List;
 /**
  * The "Tuning trials" section, from the manifest's {@code provenance.tuning} node as JSON
  * ({@code objective}, {@code trials[]} of {@code trial}, {@code parameters}, {@code objective},
- * {@code epochs}, {@code seconds}, and {@code best}); read as a tree so the report follows whatever
+ * {@code epochs}, and {@code best}); read as a tree so the report follows whatever
  * parameters the search recorded.
  */
 final class TuningSection {
@@ -24,6 +24,7 @@ final class TuningSection {
         JsonNode trials = tuning.path("trials");
         String best = tuning.path("best").asText("");
         html.section("tuning", "Tuning trials");
+        // no trial times: the page is part of the version hash, which must not depend on machine load
         html.paragraph("Objective: " + tuning.path("objective").asText("not recorded") + ". " + trials.size()
                 + " trials; the best, trial " + (best.isEmpty() ? "-" : best)
                 + ", is the configuration this artifact was trained with.");
@@ -32,7 +33,7 @@ final class TuningSection {
         for (String p : parameters) {
             html.raw("<th scope=\"col\">").text(p).raw("</th>");
         }
-        html.raw("<th scope=\"col\">objective</th><th scope=\"col\">epochs</th><th scope=\"col\">seconds</th>"
+        html.raw("<th scope=\"col\">objective</th><th scope=\"col\">epochs</th>"
                 + "</tr></thead>\n<tbody>\n");
         for (JsonNode trial : trials) {
             String number = trial.path("trial").asText("");
@@ -45,8 +46,7 @@ final class TuningSection {
             JsonNode objective = trial.path("objective");
             html.number("tuning.trial" + number + ".objective", objective.isNumber() ? objective.asDouble() : null,
                     "%.4f");
-            html.raw("<td>").text(trial.path("epochs").asText("")).raw("</td>");
-            html.raw("<td>").text(trial.path("seconds").asText("")).raw("</td></tr>\n");
+            html.raw("<td>").text(trial.path("epochs").asText("")).raw("</td></tr>\n");
         }
         html.raw("</tbody></table>\n").endSection();
     }

@@ -70,13 +70,13 @@ class ReportPageTest {
         assertThat(section.select("h2").text()).isEqualTo("Tuning trials");
         assertThat(section.text()).contains("validation PR-AUC", "3 trials", "trial 2");
         assertThat(section.select("thead th").eachText()).containsExactly("trial", "learningRate", "hidden",
-                "batchSize", "objective", "epochs", "seconds");
+                "batchSize", "objective", "epochs");
         assertThat(section.select("tbody tr")).hasSize(3);
         assertThat(section.select("tr.best th").text()).isEqualTo("2 (best)");
         assertThat(report.value("tuning.trial1.objective")).isEqualTo(0.61);
         assertThat(report.value("tuning.trial2.objective")).isEqualTo(0.73);
         assertThat(section.select("tbody tr").get(2).select("td").stream().map(Element::text).toList())
-                .containsExactly("0.01", "", "128", "0.5800", "12", "1.2");
+                .containsExactly("0.01", "", "128", "0.5800", "12");
 
         ReportContents without = ReportContents.parse(ReportPage.render(manifest, figures(List.of())));
         assertThat(without.page().select("#tuning")).isEmpty();

@@ -1,5 +1,7 @@
 package io.anomalyscore.training;
 
+import io.anomalyscore.model.ModelArtifact;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.adobe.testing.s3mock.junit5.S3MockExtension;
@@ -85,7 +87,7 @@ class ModelsCommandTest {
         Run list = models("list", "-r", repo);
         assertThat(list.exitCode()).as(list.err()).isZero();
         assertThat(list.out()).contains("* " + va).contains("  " + vb)
-                .contains("2026-12-01T21:53:54Z").contains("autoencoder")
+                .contains(ModelArtifact.read(a, ModelArtifact.DEFAULT_MAX_BYTES).manifest().createdAt()).contains("autoencoder")
                 .containsPattern("test: F1 0\\.\\d{3} ROC-AUC 0\\.\\d{3} AP 0\\.\\d{3} \\(366 rows\\)");
 
         Run promote = models("promote", vb, "--reason", "better recall", "-r", repo);
