@@ -23,59 +23,20 @@ import org.yaml.snakeyaml.Yaml;
 /**
  * docs/openapi.yaml against the real API: every response of these requests (through the mock event
  * server, as API Gateway events) validates against the schema the document gives for its status
- * and content type (JSON Schema 2020-12, the dialect of OpenAPI 3.1). Series responses are not
- * checked here (this profile serves a record model).
+ * and content type (JSON Schema 2020-12, the dialect of OpenAPI 3.1). Series responses are checked
+ * by every window model's serving test ({@code SeriesServingContract}).
  */
 @QuarkusTest
 class OpenApiContractTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static JsonNode spec;
 
-    @BeforeAll
-    static void readSpec() throws Exception {
-        try (Reader reader = Files.newBufferedReader(Path.of("docs/openapi.yaml"))) {
-            spec = JSON.valueToTree(new Yaml().load(reader));
-        }
-    }
-
-    /** The schema at {@code pointer} of the document, with its {@code $ref}s resolvable. */
-    private static JsonSchema schema(String pointer) {
-        ObjectNode root = JSON.createObjectNode();
-        root.put("$schema", "https://json-schema.org/draft/2020-12/schema");
-        root.set("components", spec.get("components"));
-        root.put("$ref", "#" + pointer);
-        return JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(root);
-    }
-
-    /** Checks {@code response} against what the document declares for {@code path} and {@code method}. */
     private static void conforms(String path, String method, Response response) throws Exception {
-        String status = Integer.toString(response.statusCode());
-        JsonNode declared = spec.at("/paths/" + path.replace("/", "~1") + "/" + method + "/responses/" + status);
-        assertThat(declared.isMissingNode()).as(method + " " + path + " declares status " + status).isFalse();
-        String pointer;
-        if (declared.has("$ref")) {
-            String name = declared.get("$ref").asText().substring("#/components/responses/".length());
-            declared = spec.at("/components/responses/" + name);
-        }
-        String type = response.contentType().split(";")[0].trim();
-        JsonNode content = declared.path("content").path(type);
-        assertThat(content.isMissingNode()).as(status + " declares " + type).isFalse();
-        pointer = "/paths/" + path.replace("/", "~1") + "/" + method + "/responses/" + status + "/content/"
-                + type.replace("/", "~1") + "/schema";
-        JsonSchema schema = declared == spec.at("/paths/" + path.replace("/", "~1") + "/" + method + "/responses/"
-                + status) ? schemaAtPath(pointer) : schema(content.get("schema").get("$ref").asText().substring(1));
-        JsonNode body = JSON.readTree(response.asString());
-        assertThat(schema.validate(body)).as(response.asString()).isEmpty();
+        OpenApiDocument.conforms(path, method, response);
     }
 
-    private static JsonSchema schemaAtPath(String pointer) {
-        ObjectNode root = JSON.createObjectNode();
-        root.put("$schema", "https://json-schema.org/draft/2020-12/schema");
-        root.set("components", spec.get("components"));
-        root.set("paths", spec.get("paths"));
-        root.put("$ref", "#" + pointer);
-        return JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(root);
+    private static com.networknt.schema.JsonSchema schema(String pointer) {
+        return OpenApiDocument.schema(pointer);
     }
 
     private static Response post(String contentType, Object body, String query) {

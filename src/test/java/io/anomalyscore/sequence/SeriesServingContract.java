@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.hasSize;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.anomalyscore.scoring.OpenApiDocument;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.restassured.http.ContentType;
@@ -146,6 +147,22 @@ abstract class SeriesServingContract {
         JsonPath body = json(post("{\"series\":[" + rows.substring(0, rows.length() - 1) + "]}", 200));
         assertThat(body.getList("results")).hasSize(1);
         assertThat(body.getInt("results[0].index")).isEqualTo(SeriesFixture.WINDOW - 1);
+    }
+
+    /** Series answers, the window model's summary and a series problem, against docs/openapi.yaml. */
+    @Test
+    void responsesMatchTheOpenApiDocument() throws IOException {
+        double[] steps = java.util.Arrays.copyOf(SeriesFixture.injectedSlice(), SeriesFixture.WINDOW + 2);
+        io.restassured.response.Response scored = given().contentType(ContentType.JSON)
+                .body(SeriesFixture.body(steps, true)).when().post("/v1/score").andReturn();
+        assertThat(scored.statusCode()).as(scored.asString()).isEqualTo(200);
+        OpenApiDocument.conforms("/v1/score", "post", scored);
+        io.restassured.response.Response model = given().when().get("/v1/model").andReturn();
+        OpenApiDocument.conforms("/v1/model", "get", model);
+        io.restassured.response.Response tooShort = given().contentType(ContentType.JSON)
+                .body("{\"series\":[[1],[2],[3]]}").when().post("/v1/score").andReturn();
+        assertThat(tooShort.statusCode()).isEqualTo(400);
+        OpenApiDocument.conforms("/v1/score", "post", tooShort);
     }
 
     @Test
