@@ -135,6 +135,11 @@ public final class S3ArtifactStore implements ArtifactStore {
     }
 
     private boolean exists(S3Location object) {
+        return exists(s3, object);
+    }
+
+    /** A HEAD request on {@code object}: whether it exists, without downloading it. */
+    static boolean exists(S3Client s3, S3Location object) {
         try {
             s3.headObject(b -> b.bucket(object.bucket()).key(object.key()));
             return true;

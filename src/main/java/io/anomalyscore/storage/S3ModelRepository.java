@@ -67,24 +67,8 @@ final class S3ModelRepository implements ModelRepository {
         } catch (StorageException e) {
             return false;
         }
-        return exists(root.resolve(name).resolve(ModelArtifact.MANIFEST));
-    }
-
-    /** A HEAD request: a version folder is recognised without downloading its manifest twice. */
-    private boolean exists(S3Location object) {
-        try {
-            s3.headObject(b -> b.bucket(object.bucket()).key(object.key()));
-            return true;
-        } catch (NoSuchKeyException e) {
-            return false;
-        } catch (S3Exception e) {
-            if (e.statusCode() == 404) {
-                return false;
-            }
-            throw new StorageException("cannot read " + object + ": " + S3ArtifactStore.reason(e), e);
-        } catch (SdkException e) {
-            throw new StorageException("cannot read " + object + ": " + S3ArtifactStore.reason(e), e);
-        }
+        // a HEAD request: the folder is recognised without downloading the manifest a caller reads next
+        return S3ArtifactStore.exists(s3, root.resolve(name).resolve(ModelArtifact.MANIFEST));
     }
 
     @Override

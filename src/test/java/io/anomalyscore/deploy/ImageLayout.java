@@ -56,8 +56,13 @@ public final class ImageLayout {
 
     /** The {@code ENV KEY=value} lines of deploy/Dockerfile, in order. */
     public static Map<String, String> dockerfileEnvironment() throws IOException {
+        return environment(dockerfile());
+    }
+
+    /** The {@code ENV KEY=value} lines of a Dockerfile's {@code lines}, in order. */
+    static Map<String, String> environment(List<String> lines) {
         Map<String, String> env = new LinkedHashMap<>();
-        for (String line : dockerfile()) {
+        for (String line : lines) {
             if (line.startsWith("ENV ")) {
                 String assignment = line.substring(4).trim();
                 int eq = assignment.indexOf('=');

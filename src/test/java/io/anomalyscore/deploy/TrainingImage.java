@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -52,18 +51,7 @@ public final class TrainingImage {
 
     /** The {@code ENV KEY=value} lines, in order. */
     public Map<String, String> environment() {
-        Map<String, String> env = new LinkedHashMap<>();
-        for (String line : lines) {
-            if (line.startsWith("ENV ")) {
-                String assignment = line.substring(4).trim();
-                int eq = assignment.indexOf('=');
-                if (eq < 1 || assignment.substring(eq + 1).contains(" ")) {
-                    throw new IllegalStateException("one KEY=value per ENV line, please: " + line);
-                }
-                env.put(assignment.substring(0, eq), assignment.substring(eq + 1));
-            }
-        }
-        return env;
+        return ImageLayout.environment(lines);
     }
 
     /** The exec-form ENTRYPOINT. */
