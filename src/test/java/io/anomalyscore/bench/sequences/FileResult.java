@@ -18,13 +18,14 @@ import java.util.Map;
  * threshold as a detection ({@code nab}) and with one detection per excursion above it, its first
  * step ({@code nabAlerts}, what {@code --alert crossing} serves), and with the {@code likelihood}
  * alert rule over the same scores ({@code nabLikelihood}, what {@code --alert likelihood} serves
- * for the whole series sent as one request); for SKAB files the counts under
+ * for the whole series sent as one request), and with the rule it replaced ({@code
+ * nabLikelihoodIndividual}, {@link IndividualScoreLikelihood}); for SKAB files the counts under
  * the protocol's variants ({@link SkabVariants}).
  */
 record FileResult(String file, String layout, String detector, int rows, int trainRows, int window,
         double threshold, int epochs, double seconds, PointMetrics evaluated, Map<String, NabFileScore> nab,
         Map<String, NabFileScore> nabAlerts, Map<String, NabFileScore> nabLikelihood,
-        Map<String, PointMetrics> skabVariants) {
+        Map<String, NabFileScore> nabLikelihoodIndividual, Map<String, PointMetrics> skabVariants) {
 
     static FileResult of(BenchFile file, String detector, double[] scores, boolean[] detected, double threshold,
             int epochs, double seconds, Map<String, PointMetrics> skabVariants) {
@@ -35,6 +36,7 @@ record FileResult(String file, String layout, String detector, int rows, int tra
         Map<String, NabFileScore> nab = null;
         Map<String, NabFileScore> alerts = null;
         Map<String, NabFileScore> likelihood = null;
+        Map<String, NabFileScore> individual = null;
         if (file.layout().equals("nab")) {
             nab = nabScores(labels, detected);
             alerts = nabScores(labels, risingEdges(detected));
@@ -43,9 +45,14 @@ record FileResult(String file, String layout, String detector, int rows, int tra
             boolean[] steps = new boolean[scores.length];
             System.arraycopy(flags, 0, steps, file.window() - 1, flags.length);
             likelihood = nabScores(labels, steps);
+            boolean[] old = IndividualScoreLikelihood.alerts(windows);
+            boolean[] oldSteps = new boolean[scores.length];
+            System.arraycopy(old, 0, oldSteps, file.window() - 1, old.length);
+            individual = nabScores(labels, oldSteps);
         }
         return new FileResult(file.name(), file.layout(), detector, scores.length, from, file.window(), threshold,
-                epochs, seconds, evaluated, nab, alerts, likelihood, skabVariants);
+                epochs, seconds, evaluated, nab, alerts, likelihood, individual,
+                skabVariants);
     }
 
     private static Map<String, NabFileScore> nabScores(int[] labels, boolean[] detected) {

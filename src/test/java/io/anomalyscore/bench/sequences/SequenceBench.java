@@ -42,19 +42,23 @@ public final class SequenceBench {
         List<String> detectors = options.containsKey("--detectors")
                 ? List.of(options.get("--detectors").split(",")) : DETECTORS;
         String epochs = options.get("--epochs");
-        List<BenchFile> files = files(data);
+        String hidden = options.get("--hidden");
+        String only = options.get("--only");
+        List<BenchFile> files = files(data).stream().filter(f -> only == null || f.layout().equals(only)).toList();
         if (files.isEmpty()) {
-            throw new IllegalArgumentException(data + " holds no NAB-layout or SKAB-layout CSV");
+            throw new IllegalArgumentException(data + " holds no " + (only == null ? "NAB-layout or SKAB-layout" : only
+                    + "-layout") + " CSV");
         }
         List<FileResult> results = new ArrayList<>();
         for (BenchFile file : files) {
             for (String detector : detectors) {
-                results.add(run(file, detector, epochs, scoresDir));
+                results.add(run(file, detector, epochs, hidden, scoresDir));
             }
         }
         Map<String, Object> report = new LinkedHashMap<>();
         report.put("command", "bench/sequences " + String.join(" ", args));
         report.put("epochs", epochs == null ? "per protocol" : epochs);
+        report.put("hidden", hidden == null ? "the detector's default" : hidden);
         report.put("files", results);
         report.put("summary", Summary.of(results, detectors, data));
         new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(out.toFile(), report);
@@ -78,10 +82,10 @@ public final class SequenceBench {
         return files;
     }
 
-    private static FileResult run(BenchFile file, String detector, String epochs, Path scoresDir) throws Exception {
+    private static FileResult run(BenchFile file, String detector, String epochs, String hidden, Path scoresDir) throws Exception {
         Path repository = Files.createTempDirectory("bench-sequences-");
         long start = System.nanoTime();
-        Path version = train(file, detector, epochs, repository);
+        Path version = train(file, detector, epochs, hidden, repository);
         try (AnomalyModel model = AnomalyModel.load(version, Long.MAX_VALUE)) {
             double threshold = model.manifest().threshold();
             int n = file.data().size();
@@ -121,7 +125,7 @@ public final class SequenceBench {
         }
     }
 
-    private static Path train(BenchFile file, String detector, String epochs, Path repository) throws IOException {
+    private static Path train(BenchFile file, String detector, String epochs, String hidden, Path repository) throws IOException {
         List<String> args = new ArrayList<>(List.of("--data", file.path().toString(), "--time", "timestamp",
                 "--label", "label", "--features", String.join(",", file.channels()), "--detector", detector,
                 "--window", Integer.toString(file.window()), "--train-rows", Integer.toString(file.trainRows()),
@@ -132,6 +136,9 @@ public final class SequenceBench {
             protocol.set(protocol.indexOf("--epochs") + 1, epochs);
         }
         args.addAll(protocol);
+        if (hidden != null) {
+            args.addAll(List.of("--hidden", hidden));
+        }
         ByteArrayOutputStream log = new ByteArrayOutputStream();
         PrintStream print = new PrintStream(log, true, StandardCharsets.UTF_8);
         if (TrainCommand.execute(print, print, args.toArray(String[]::new)) != 0) {
