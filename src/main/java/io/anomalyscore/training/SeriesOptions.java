@@ -19,15 +19,18 @@ import java.util.Map;
  * @param factor the factor of {@code quantile-factor}
  * @param error the window's reconstruction error, {@code squared} or {@code absolute}
  * @param alert the alert rule of the served flags ({@link io.anomalyscore.model.SeriesAlerts})
+ * @param selectWidth fit the detector at 1, 2 and 4 times its default widths and keep the one with
+ *     the lowest early-stopping loss ({@code --select-width})
  */
 public record SeriesOptions(int window, int stride, String timeColumn, Double maxGapSeconds, Integer trainRows,
-        Double trainFraction, String threshold, double quantile, double factor, String error, String alert) {
+        Double trainFraction, String threshold, double quantile, double factor, String error, String alert,
+        boolean selectWidth) {
 
     /** The defaults for {@code error} and {@code alert}. */
     public SeriesOptions(int window, int stride, String timeColumn, Double maxGapSeconds, Integer trainRows,
             Double trainFraction, String threshold, double quantile, double factor) {
         this(window, stride, timeColumn, maxGapSeconds, trainRows, trainFraction, threshold, quantile, factor,
-                "squared", io.anomalyscore.model.SeriesAlerts.WINDOW);
+                "squared", io.anomalyscore.model.SeriesAlerts.WINDOW, false);
     }
 
     /** The threshold rules. */
@@ -60,7 +63,7 @@ public record SeriesOptions(int window, int stride, String timeColumn, Double ma
     /** These options with another window length (the one {@code --tune} chose). */
     public SeriesOptions withWindow(int newWindow) {
         return new SeriesOptions(newWindow, stride, timeColumn, maxGapSeconds, trainRows, trainFraction, threshold,
-                quantile, factor);
+                quantile, factor, error, alert, selectWidth);
     }
 
     /** The settings as text, for the manifest's provenance. */
@@ -77,6 +80,9 @@ public record SeriesOptions(int window, int stride, String timeColumn, Double ma
         p.put("thresholdFactor", Double.toString(factor));
         p.put("windowError", error);
         p.put("alert", alert);
+        if (selectWidth) {
+            p.put("selectWidth", "true");
+        }
         return p;
     }
 }

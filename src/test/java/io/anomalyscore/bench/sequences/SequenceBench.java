@@ -113,7 +113,8 @@ public final class SequenceBench {
                 boolean[] flags = SeriesAlerts.flags(windows, threshold, model.alertRule(), file.window());
                 System.arraycopy(flags, 0, detected, file.window() - 1, flags.length);
             }
-            FileResult result = FileResult.of(file, detector, scores, detected, threshold,
+            FileResult result = FileResult.of(file, detector, model.manifest().detectorConfig().path("hidden").toString(),
+                    scores, detected, threshold,
                     model.manifest().provenance().epochsRun(), (System.nanoTime() - start) / 1e9, variants);
             if (scoresDir != null) {
                 ScoresCsv.write(scoresDir.resolve(detector).resolve(file.name() + ".csv"), file, scores, detected);
@@ -136,7 +137,9 @@ public final class SequenceBench {
             protocol.set(protocol.indexOf("--epochs") + 1, epochs);
         }
         args.addAll(protocol);
-        if (hidden != null) {
+        if ("select".equals(hidden)) {
+            args.add("--select-width");
+        } else if (hidden != null) {
             args.addAll(List.of("--hidden", hidden));
         }
         ByteArrayOutputStream log = new ByteArrayOutputStream();
