@@ -75,6 +75,9 @@ public final class SeriesTrainingPipeline {
         if (series.selectWidth() && (tuning != null || !options.hidden().isEmpty())) {
             throw new TrainingInputException("--select-width chooses the widths itself: not with --hidden or --tune");
         }
+        if (series.keepLast() && tuning != null) {
+            throw new TrainingInputException("--keep-weights last is not available with --tune");
+        }
         long start = System.nanoTime();
         ArtifactStore output = stores.forLocation(options.output());
         TrainingPipeline.checkWritable(output, options.output());
@@ -97,12 +100,12 @@ public final class SeriesTrainingPipeline {
             TrainingSet set = new TrainingSet(windows.fit(), null, windows.stop(), null,
                     InputShape.window(series.window(), width), series.stride());
             if (series.selectWidth()) {
-                WidthSelection.Result selected = WidthSelection.choose(options.kind(), set, options.fitSettings(),
-                        progress);
+                WidthSelection.Result selected = WidthSelection.choose(options.kind(), set,
+                        options.fitSettings().keepingLast(series.keepLast()), progress);
                 fitted = selected.fitted();
                 epochs = selected.epochs();
             } else {
-                fitted = options.kind().fitter().fit(set, options.fitSettings(), epochs);
+                fitted = options.kind().fitter().fit(set, options.fitSettings().keepingLast(series.keepLast()), epochs);
             }
             fitWindows = windows.fit().length;
         } else {

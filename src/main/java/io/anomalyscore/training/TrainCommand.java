@@ -172,6 +172,12 @@ public final class TrainCommand implements Callable<Integer> {
                     + " lowest mean squared error on the early-stopping windows (never the test segment).")
     boolean selectWidth;
 
+    @Option(names = "--keep-weights", defaultValue = "best",
+            description = "Window detectors: the weights published after early stopping: best (the epoch with the"
+                    + " lowest early-stopping loss) or last (the last epoch run, as Keras' EarlyStopping keeps them)"
+                    + " (default ${DEFAULT-VALUE}).")
+    String keepWeights;
+
     @Option(names = "--tune", description = "Search the detector's settings before training (seeded random search"
             + " ranked on the validation split; the test split is never seen). See --trials, --tune-time, --tune-metric.")
     boolean tune;
@@ -302,15 +308,16 @@ public final class TrainCommand implements Callable<Integer> {
 
     private SeriesOptions seriesOptions() {
         return new SeriesOptions(window == null ? 64 : window, stride, time, maxGap, trainRows, trainFraction,
-                threshold, thresholdQuantile, thresholdFactor, windowError, alert, selectWidth);
+                threshold, thresholdQuantile, thresholdFactor, windowError, alert, selectWidth,
+                keepWeights);
     }
 
     private void requireNoSeriesOptions() {
         if (window != null || time != null || trainRows != null || trainFraction != null || maxGap != null
                 || stride != 1 || !threshold.equals("auto") || !windowError.equals("squared")
-                || !alert.equals("window") || selectWidth) {
+                || !alert.equals("window") || selectWidth || !keepWeights.equals("best")) {
             throw new TrainingInputException("--window, --stride, --time, --max-gap, --train-rows, --train-fraction,"
-                    + " --threshold, --window-error, --alert and --select-width apply to window detectors (" + windowDetectors() + "), not to " + detector);
+                    + " --threshold, --window-error, --alert, --select-width and --keep-weights apply to window detectors (" + windowDetectors() + "), not to " + detector);
         }
     }
 

@@ -4,11 +4,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The options of bench/sequences: {@code --data DIR --out FILE.json [--scores-dir DIR2] [--detectors a,b] [--epochs N] [--only nab|skab] [--hidden W,C]}. */
+/** The options of bench/sequences: {@code --data DIR --out FILE.json [--scores-dir DIR2] [--detectors a,b] [--epochs N] [--only nab|skab] [--hidden W,C|select] [--keep-weights best|last]}. */
 final class BenchArgs {
 
     private static final List<String> KNOWN = List.of("--data", "--out", "--scores-dir", "--detectors", "--epochs", "--only",
-            "--hidden");
+            "--hidden", "--keep-weights");
 
     private BenchArgs() {}
 
@@ -17,7 +17,7 @@ final class BenchArgs {
         for (int i = 0; i < args.length; i += 2) {
             if (!KNOWN.contains(args[i]) || i + 1 >= args.length) {
                 throw new IllegalArgumentException("usage: bench/sequences --data DIR --out FILE.json"
-                        + " [--scores-dir DIR2] [--detectors a,b] [--epochs N] [--only nab|skab] [--hidden W,C]; bad option "
+                        + " [--scores-dir DIR2] [--detectors a,b] [--epochs N] [--only nab|skab] [--hidden W,C|select] [--keep-weights best|last]; bad option "
                         + args[i]);
             }
             options.put(args[i], args[i + 1]);

@@ -43,6 +43,7 @@ public final class SequenceBench {
                 ? List.of(options.get("--detectors").split(",")) : DETECTORS;
         String epochs = options.get("--epochs");
         String hidden = options.get("--hidden");
+        String keep = options.get("--keep-weights");
         String only = options.get("--only");
         List<BenchFile> files = files(data).stream().filter(f -> only == null || f.layout().equals(only)).toList();
         if (files.isEmpty()) {
@@ -52,13 +53,14 @@ public final class SequenceBench {
         List<FileResult> results = new ArrayList<>();
         for (BenchFile file : files) {
             for (String detector : detectors) {
-                results.add(run(file, detector, epochs, hidden, scoresDir));
+                results.add(run(file, detector, epochs, hidden, keep, scoresDir));
             }
         }
         Map<String, Object> report = new LinkedHashMap<>();
         report.put("command", "bench/sequences " + String.join(" ", args));
         report.put("epochs", epochs == null ? "per protocol" : epochs);
         report.put("hidden", hidden == null ? "the detector's default" : hidden);
+        report.put("keepWeights", keep == null ? "per protocol" : keep);
         report.put("files", results);
         report.put("summary", Summary.of(results, detectors, data));
         new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(out.toFile(), report);
@@ -82,10 +84,11 @@ public final class SequenceBench {
         return files;
     }
 
-    private static FileResult run(BenchFile file, String detector, String epochs, String hidden, Path scoresDir) throws Exception {
+    private static FileResult run(BenchFile file, String detector, String epochs, String hidden, String keep,
+            Path scoresDir) throws Exception {
         Path repository = Files.createTempDirectory("bench-sequences-");
         long start = System.nanoTime();
-        Path version = train(file, detector, epochs, hidden, repository);
+        Path version = train(file, detector, epochs, hidden, keep, repository);
         try (AnomalyModel model = AnomalyModel.load(version, Long.MAX_VALUE)) {
             double threshold = model.manifest().threshold();
             int n = file.data().size();
@@ -126,7 +129,8 @@ public final class SequenceBench {
         }
     }
 
-    private static Path train(BenchFile file, String detector, String epochs, String hidden, Path repository) throws IOException {
+    private static Path train(BenchFile file, String detector, String epochs, String hidden, String keep,
+            Path repository) throws IOException {
         List<String> args = new ArrayList<>(List.of("--data", file.path().toString(), "--time", "timestamp",
                 "--label", "label", "--features", String.join(",", file.channels()), "--detector", detector,
                 "--window", Integer.toString(file.window()), "--train-rows", Integer.toString(file.trainRows()),
@@ -135,6 +139,14 @@ public final class SequenceBench {
         List<String> protocol = new ArrayList<>(file.protocol());
         if (epochs != null) {
             protocol.set(protocol.indexOf("--epochs") + 1, epochs);
+        }
+        if (keep != null) {
+            int at = protocol.indexOf("--keep-weights");
+            if (at >= 0) {
+                protocol.set(at + 1, keep);
+            } else {
+                protocol.addAll(List.of("--keep-weights", keep));
+            }
         }
         args.addAll(protocol);
         if ("select".equals(hidden)) {
