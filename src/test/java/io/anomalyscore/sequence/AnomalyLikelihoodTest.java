@@ -44,8 +44,8 @@ class AnomalyLikelihoodTest {
         for (int i = 0; i < expected.length; i++) {
             assertThat(tails[i]).as("step %d", i).isCloseTo(expected[i], within(Math.max(2e-6, expected[i] * 1e-3)));
         }
-        assertThat(IntStream.range(0, scores.length).filter(i -> rule.alerts(scores)[i]).toArray())
-                .containsExactly(5, 10);
+        boolean[] alerts = rule.alerts(scores);
+        assertThat(IntStream.range(0, scores.length).filter(i -> alerts[i]).toArray()).containsExactly(5, 10);
     }
 
     @Test
@@ -62,8 +62,9 @@ class AnomalyLikelihoodTest {
             for (int i = 0; i < scores.length; i++) {
                 assertThat(fast[i]).as("%s step %d", rule, i).isCloseTo(slow[i], within(1e-9 + 1e-6 * slow[i]));
             }
-            assertThat(IntStream.range(0, scores.length).filter(i -> rule.alerts(scores)[i]).count())
-                    .as("%s raises alerts", rule).isPositive();
+            boolean[] alerts = rule.alerts(scores);
+            assertThat(IntStream.range(0, scores.length).filter(i -> alerts[i]).count()).as("%s raises alerts", rule)
+                    .isPositive();
         }
     }
 
@@ -77,9 +78,10 @@ class AnomalyLikelihoodTest {
             up[i] = 1 + noise + (i >= 700 && i < 720 ? 0.8 : 0);
             down[i] = 1 + noise - (i >= 700 && i < 720 ? 0.8 : 0);
         }
-        int[] upAlerts = IntStream.range(0, up.length).filter(i -> AnomalyLikelihood.HTM.alerts(up)[i]).toArray();
-        int[] downAlerts = IntStream.range(0, down.length).filter(i -> AnomalyLikelihood.HTM.alerts(down)[i])
-                .toArray();
+        boolean[] upFlags = AnomalyLikelihood.HTM.alerts(up);
+        boolean[] downFlags = AnomalyLikelihood.HTM.alerts(down);
+        int[] upAlerts = IntStream.range(0, up.length).filter(i -> upFlags[i]).toArray();
+        int[] downAlerts = IntStream.range(0, down.length).filter(i -> downFlags[i]).toArray();
         assertThat(upAlerts).hasSize(1);
         assertThat(upAlerts[0]).isBetween(700, 709);
         assertThat(downAlerts).containsExactly(upAlerts);
