@@ -19,7 +19,8 @@ package io.anomalyscore.model;
  *       {@link #RED} right after a step whose tail was too is set to {@link #YELLOW}.
  * </ol>
  * A step is an alert when its filtered tail is at or below {@link #RED} (likelihood at or above
- * 0.99999, HTM's red zone; NAB's threshold on the Numenta detectors' log likelihood is near it).
+ * 0.99999, HTM's red zone; NAB's optimised threshold for its Numenta detector, 0.542 on NuPIC's
+ * log-likelihood scale in {@code thresholds.json}, is a tail of about 3.8e-6).
  *
  * <p>One difference, stated: HTM's scores lie in [0, 1], and it floors the fitted mean at 0.03
  * and the variance at 0.0003; reconstruction errors have no fixed scale, so here the standard
