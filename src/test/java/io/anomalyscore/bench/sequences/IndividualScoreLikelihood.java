@@ -7,7 +7,7 @@ import io.anomalyscore.model.AnomalyLikelihood;
  * standardised by the mean and standard deviation of the <em>individual</em> scores of up to
  * 8,640 steps before them (re-fitted at every step, no learning period left out, one-sided), a
  * candidate when the Gaussian upper tail is below 1e-5, the first step of each run of candidates
- * an alert, from the 397th scored step on. The served rule is {@link AnomalyLikelihood}.
+ * an alert, from scored step 397 (0-based) on. The served rule is {@link AnomalyLikelihood}.
  */
 final class IndividualScoreLikelihood {
 
