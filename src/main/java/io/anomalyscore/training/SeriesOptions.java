@@ -19,15 +19,20 @@ import java.util.Map;
  * @param factor the factor of {@code quantile-factor}
  * @param error the window's reconstruction error, {@code squared} or {@code absolute}
  * @param alert the alert rule of the served flags ({@link io.anomalyscore.model.SeriesAlerts})
+ * @param selectWidth fit the detector at 1, 2 and 4 times its default widths and keep the one with
+ *     the lowest early-stopping loss ({@code --select-width})
+ * @param keepWeights {@code best} (the epoch with the lowest early-stopping loss) or {@code last}
+ *     (the last epoch run, as Keras' early stopping keeps them) ({@code --keep-weights})
  */
 public record SeriesOptions(int window, int stride, String timeColumn, Double maxGapSeconds, Integer trainRows,
-        Double trainFraction, String threshold, double quantile, double factor, String error, String alert) {
+        Double trainFraction, String threshold, double quantile, double factor, String error, String alert,
+        boolean selectWidth, String keepWeights) {
 
     /** The defaults for {@code error} and {@code alert}. */
     public SeriesOptions(int window, int stride, String timeColumn, Double maxGapSeconds, Integer trainRows,
             Double trainFraction, String threshold, double quantile, double factor) {
         this(window, stride, timeColumn, maxGapSeconds, trainRows, trainFraction, threshold, quantile, factor,
-                "squared", io.anomalyscore.model.SeriesAlerts.WINDOW);
+                "squared", io.anomalyscore.model.SeriesAlerts.WINDOW, false, "best");
     }
 
     /** The threshold rules. */
@@ -49,6 +54,12 @@ public record SeriesOptions(int window, int stride, String timeColumn, Double ma
                 "--window-error must be one of " + io.anomalyscore.model.detector.sequence.WindowConfig.ERRORS);
         check(io.anomalyscore.model.SeriesAlerts.RULES.contains(alert),
                 "--alert must be one of " + io.anomalyscore.model.SeriesAlerts.RULES);
+        check(keepWeights.equals("best") || keepWeights.equals("last"), "--keep-weights must be best or last");
+    }
+
+    /** Whether training keeps the last epoch's weights. */
+    public boolean keepLast() {
+        return keepWeights.equals("last");
     }
 
     private static void check(boolean ok, String message) {
@@ -60,7 +71,7 @@ public record SeriesOptions(int window, int stride, String timeColumn, Double ma
     /** These options with another window length (the one {@code --tune} chose). */
     public SeriesOptions withWindow(int newWindow) {
         return new SeriesOptions(newWindow, stride, timeColumn, maxGapSeconds, trainRows, trainFraction, threshold,
-                quantile, factor);
+                quantile, factor, error, alert, selectWidth, keepWeights);
     }
 
     /** The settings as text, for the manifest's provenance. */
@@ -77,6 +88,12 @@ public record SeriesOptions(int window, int stride, String timeColumn, Double ma
         p.put("thresholdFactor", Double.toString(factor));
         p.put("windowError", error);
         p.put("alert", alert);
+        if (selectWidth) {
+            p.put("selectWidth", "true");
+        }
+        if (keepLast()) {
+            p.put("keepWeights", keepWeights);
+        }
         return p;
     }
 }

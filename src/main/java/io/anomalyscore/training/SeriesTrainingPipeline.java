@@ -72,6 +72,12 @@ public final class SeriesTrainingPipeline {
     public TrainingReport run(TrainingOptions options, SeriesOptions requested, TuningOptions tuning)
             throws IOException {
         SeriesOptions series = requested;
+        if (series.selectWidth() && (tuning != null || !options.hidden().isEmpty())) {
+            throw new TrainingInputException("--select-width chooses the widths itself: not with --hidden or --tune");
+        }
+        if (series.keepLast() && tuning != null) {
+            throw new TrainingInputException("--keep-weights last is not available with --tune");
+        }
         long start = System.nanoTime();
         ArtifactStore output = stores.forLocation(options.output());
         TrainingPipeline.checkWritable(output, options.output());
@@ -91,8 +97,16 @@ public final class SeriesTrainingPipeline {
         SeriesTuning.Result tuned = null;
         if (tuning == null) {
             Windows windows = Windows.of(scaled, split, InputShape.window(series.window(), width), series.stride());
-            fitted = options.kind().fitter().fit(new TrainingSet(windows.fit(), null, windows.stop(), null,
-                    InputShape.window(series.window(), width), series.stride()), options.fitSettings(), epochs);
+            TrainingSet set = new TrainingSet(windows.fit(), null, windows.stop(), null,
+                    InputShape.window(series.window(), width), series.stride());
+            if (series.selectWidth()) {
+                WidthSelection.Result selected = WidthSelection.choose(options.kind(), set,
+                        options.fitSettings().keepingLast(series.keepLast()), progress);
+                fitted = selected.fitted();
+                epochs = selected.epochs();
+            } else {
+                fitted = options.kind().fitter().fit(set, options.fitSettings().keepingLast(series.keepLast()), epochs);
+            }
             fitWindows = windows.fit().length;
         } else {
             tuned = SeriesTuning.search(options, series, tuning, scaled, split, progress);
@@ -103,8 +117,9 @@ public final class SeriesTrainingPipeline {
         fitted = withScoring(fitted, series);
         ArtifactManifest draft = draft(options, series, data, split, fitWindows, preprocessor, fitted, tuned);
         SeriesOptions chosen = series;
+        EpochLog curve = epochs;
         return StagedPublication.publish(output, options, report, draft, fitted.components(),
-                (draftDir, parts) -> calibrate(draftDir, draft, data, split, options, chosen, parts, epochs), start,
+                (draftDir, parts) -> calibrate(draftDir, draft, data, split, options, chosen, parts, curve), start,
                 progress);
     }
 

@@ -163,8 +163,20 @@ public final class TrainCommand implements Callable<Integer> {
             description = "Window detectors: which steps the served anomaly flag marks: window (the window ending at"
                     + " the step is at or above the threshold), covering (SKAB's rule: every window covering the step"
                     + " but the one starting at it is; looks ahead window - 2 steps) or crossing (the first step of"
-                    + " each run above the threshold) (default ${DEFAULT-VALUE}).")
+                    + " each run above the threshold) or likelihood (Numenta HTM's anomaly likelihood of the scores;"
+                    + " the threshold is not used) (default ${DEFAULT-VALUE}).")
     String alert;
+
+    @Option(names = "--select-width",
+            description = "Window detectors: fit at 1, 2 and 4 times the default widths and keep the fit with the"
+                    + " lowest mean squared error on the early-stopping windows (never the test segment).")
+    boolean selectWidth;
+
+    @Option(names = "--keep-weights", defaultValue = "best",
+            description = "Window detectors: the weights published after early stopping: best (the epoch with the"
+                    + " lowest early-stopping loss) or last (the last epoch run, as Keras' EarlyStopping keeps them)"
+                    + " (default ${DEFAULT-VALUE}).")
+    String keepWeights;
 
     @Option(names = "--tune", description = "Search the detector's settings before training (seeded random search"
             + " ranked on the validation split; the test split is never seen). See --trials, --tune-time, --tune-metric.")
@@ -296,15 +308,16 @@ public final class TrainCommand implements Callable<Integer> {
 
     private SeriesOptions seriesOptions() {
         return new SeriesOptions(window == null ? 64 : window, stride, time, maxGap, trainRows, trainFraction,
-                threshold, thresholdQuantile, thresholdFactor, windowError, alert);
+                threshold, thresholdQuantile, thresholdFactor, windowError, alert, selectWidth,
+                keepWeights);
     }
 
     private void requireNoSeriesOptions() {
         if (window != null || time != null || trainRows != null || trainFraction != null || maxGap != null
                 || stride != 1 || !threshold.equals("auto") || !windowError.equals("squared")
-                || !alert.equals("window")) {
+                || !alert.equals("window") || selectWidth || !keepWeights.equals("best")) {
             throw new TrainingInputException("--window, --stride, --time, --max-gap, --train-rows, --train-fraction,"
-                    + " --threshold, --window-error and --alert apply to window detectors (" + windowDetectors() + "), not to " + detector);
+                    + " --threshold, --window-error, --alert, --select-width and --keep-weights apply to window detectors (" + windowDetectors() + "), not to " + detector);
         }
     }
 

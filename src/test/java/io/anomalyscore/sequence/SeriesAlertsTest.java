@@ -2,8 +2,8 @@ package io.anomalyscore.sequence;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.api.Assertions.within;
 
+import io.anomalyscore.model.AnomalyLikelihood;
 import io.anomalyscore.model.SeriesAlerts;
 import java.util.Random;
 import java.util.stream.IntStream;
@@ -54,11 +54,11 @@ class SeriesAlertsTest {
         int n = 3000;
         double[] drift = new double[n];
         for (int i = 0; i < n; i++) {
-            drift[i] = 1 + i * 0.01 + 0.2 * random.nextGaussian(); // ten times its level by the end
+            drift[i] = 1 + i * 0.002 + 0.2 * random.nextGaussian(); // seven times its level by the end
         }
         // every step is far above a threshold fitted on the first steps, yet nothing is unlikely
-        assertThat(flagged(SeriesAlerts.flags(drift, 2.0, "window", 64)).length).isGreaterThan(2500);
-        assertThat(flagged(SeriesAlerts.flags(drift, 2.0, "likelihood", 64))).isEmpty();
+        assertThat(flagged(SeriesAlerts.flags(drift, 1.5, "window", 64)).length).isGreaterThan(2500);
+        assertThat(flagged(SeriesAlerts.flags(drift, 1.5, "likelihood", 64))).isEmpty();
 
         double[] spike = new double[n];
         for (int i = 0; i < n; i++) {
@@ -68,26 +68,26 @@ class SeriesAlertsTest {
             spike[i] += 3;
         }
         int[] alerts = flagged(SeriesAlerts.flags(spike, Double.MAX_VALUE, "likelihood", 64));
-        assertThat(alerts).hasSize(1);
-        assertThat(alerts[0]).isBetween(2000, 2009);
+        // one alert for the 30 raised steps, within the 10 steps the average takes to rise; the
+        // tail is two-sided, so a chance run of low scores in the noise may alert too (here one,
+        // at step 1614, an average 4.3 standard deviations below the mean)
+        int[] inSpike = IntStream.of(alerts).filter(i -> i >= 2000 && i < 2030).toArray();
+        assertThat(inSpike).hasSize(1);
+        assertThat(inSpike[0]).isBetween(2000, 2009);
+        assertThat(alerts.length).isLessThanOrEqualTo(2);
     }
 
     @Test
     void likelihoodWaitsForItsHistoryAndRarelyFiresOnNoise() {
-        double[] early = run(1000, 300, 310);
-        int firstJudged = SeriesAlerts.MIN_HISTORY + SeriesAlerts.AVERAGE - 1;
-        assertThat(flagged(SeriesAlerts.flags(early, 0.5, "likelihood", 64))).isEmpty(); // 300 < firstJudged
+        int firstJudged = AnomalyLikelihood.HTM.probation(); // 388: HTM's learning period 288 plus 100 samples
+        double[] early = run(1000, firstJudged - 10, firstJudged);
+        assertThat(flagged(SeriesAlerts.flags(early, 0.5, "likelihood", 64))).isEmpty();
         double[] late = run(1000, firstJudged, firstJudged + 10);
         assertThat(flagged(SeriesAlerts.flags(late, 0.5, "likelihood", 64))).containsExactly(firstJudged);
 
         Random random = new Random(11);
         double[] noise = random.doubles(20_000).map(u -> 1 + u).toArray();
         assertThat(flagged(SeriesAlerts.flags(noise, 0.0, "likelihood", 64)).length).isLessThanOrEqualTo(2);
-    }
-
-    @Test
-    void theLikelihoodCutIsTheGaussianTailOfOneIn100000() {
-        assertThat(SeriesAlerts.upperTailZ(SeriesAlerts.TAIL)).isCloseTo(4.2649, within(1e-3));
     }
 
     @Test

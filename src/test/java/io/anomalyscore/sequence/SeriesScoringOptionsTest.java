@@ -10,6 +10,7 @@ import io.anomalyscore.model.AnomalyModel;
 import io.anomalyscore.model.SeriesAlerts;
 import io.anomalyscore.model.StepScore;
 import io.anomalyscore.model.detector.sequence.WindowConfig;
+import io.anomalyscore.training.SeriesOptions;
 import io.anomalyscore.training.TrainCommand;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -100,17 +101,29 @@ class SeriesScoringOptionsTest {
     }
 
     @Test
+    void theWindowTuningChoosesKeepsTheOtherSeriesOptions() {
+        SeriesOptions options = new SeriesOptions(64, 1, "timestamp", null, 400, null, "quantile-factor", 0.999,
+                4.0 / 3, "absolute", "covering", true, "last");
+        assertThat(options.withWindow(32)).isEqualTo(new SeriesOptions(32, 1, "timestamp", null, 400, null,
+                "quantile-factor", 0.999, 4.0 / 3, "absolute", "covering", true, "last"));
+        assertThat(options.hyperParameters()).containsEntry("selectWidth", "true").containsEntry("keepWeights", "last");
+        assertThat(options.withWindow(32).keepLast()).isTrue();
+    }
+
+    @Test
     void unknownValuesAndTabularDetectorsAreRefused() {
         for (List<String> extra : List.of(List.of("--detector", "conv-autoencoder", "--alert", "often"),
                 List.of("--detector", "conv-autoencoder", "--window-error", "cubic"),
-                List.of("--detector", "autoencoder", "--alert", "covering"))) {
+                List.of("--detector", "autoencoder", "--alert", "covering"),
+                List.of("--detector", "conv-autoencoder", "--keep-weights", "first"),
+                List.of("--detector", "autoencoder", "--keep-weights", "last"))) {
             ByteArrayOutputStream err = new ByteArrayOutputStream();
             PrintStream print = new PrintStream(err, true, StandardCharsets.UTF_8);
             String[] args = Stream.concat(Stream.of("--data", SeriesFixture.CSV, "--output",
                     dir.resolve("refused").toString(), "-q"), extra.stream()).toArray(String[]::new);
             assertThat(TrainCommand.execute(print, print, args)).as(extra.toString()).isEqualTo(2);
             assertThat(err.toString(StandardCharsets.UTF_8)).as(extra.toString()).containsAnyOf("--alert",
-                    "--window-error");
+                    "--window-error", "--keep-weights");
             assertThat(dir.resolve("refused/LATEST")).doesNotExist();
         }
     }

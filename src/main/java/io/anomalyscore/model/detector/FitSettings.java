@@ -13,15 +13,28 @@ import java.util.List;
  * @param seed random seed for initialisation and shuffling
  * @param hidden hidden layer widths, or empty for the detector's default
  * @param weightDecay the optimiser's L2 weight decay (0 = none, the default)
+ * @param keepLast keep the weights of the last epoch run instead of those with the lowest stopping
+ *     loss (Keras' {@code EarlyStopping} without {@code restore_best_weights}); false by default
  */
 public record FitSettings(int epochs, int patience, int batchSize, double learningRate, long seed,
-        List<Integer> hidden, double weightDecay) {
+        List<Integer> hidden, double weightDecay, boolean keepLast) {
 
     public FitSettings {
         hidden = List.copyOf(hidden);
         if (!(weightDecay >= 0) || !Double.isFinite(weightDecay)) {
             throw new IllegalArgumentException("weight decay must be finite and at least 0: " + weightDecay);
         }
+    }
+
+    /** Settings that keep the best epoch's weights. */
+    public FitSettings(int epochs, int patience, int batchSize, double learningRate, long seed, List<Integer> hidden,
+            double weightDecay) {
+        this(epochs, patience, batchSize, learningRate, seed, hidden, weightDecay, false);
+    }
+
+    /** These settings, keeping the last epoch's weights or not. */
+    public FitSettings keepingLast(boolean last) {
+        return new FitSettings(epochs, patience, batchSize, learningRate, seed, hidden, weightDecay, last);
     }
 
     /** Settings without weight decay. */

@@ -65,14 +65,15 @@ record BenchFile(Path path, String name, String layout, List<String> channels, S
      * which the quantile rule cancels), UCL = the 0.999 quantile of the training windows'
      * residuals x 4/3, a step anomalous when every window covering it but the one starting at it
      * is above the UCL; at most 100 epochs, batch 32, early stopping with patience 5 on the last
-     * tenth of the training windows. NAB: the mean squared error, the 0.99 quantile x 4/3, every
+     * tenth of the training windows, keeping the last epoch's weights (Keras' {@code EarlyStopping}
+     * without {@code restore_best_weights}, as SKAB's notebook calls it). NAB: the mean squared error, the 0.99 quantile x 4/3, every
      * step whose window is at or above it, at most 60 epochs, patience 10, batch 64.
      */
     List<String> protocol() {
         return layout.equals("skab")
                 ? List.of("--window-error", "absolute", "--alert", "covering", "--threshold-quantile", "0.999",
                         "--threshold-factor", "1.3333333333333333", "--epochs", "100", "--patience", "5",
-                        "--batch-size", "32")
+                        "--batch-size", "32", "--keep-weights", "last")
                 : List.of("--epochs", "60", "--patience", "10");
     }
 

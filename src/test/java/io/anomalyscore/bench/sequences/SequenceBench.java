@@ -42,19 +42,25 @@ public final class SequenceBench {
         List<String> detectors = options.containsKey("--detectors")
                 ? List.of(options.get("--detectors").split(",")) : DETECTORS;
         String epochs = options.get("--epochs");
-        List<BenchFile> files = files(data);
+        String hidden = options.get("--hidden");
+        String keep = options.get("--keep-weights");
+        String only = options.get("--only");
+        List<BenchFile> files = files(data).stream().filter(f -> only == null || f.layout().equals(only)).toList();
         if (files.isEmpty()) {
-            throw new IllegalArgumentException(data + " holds no NAB-layout or SKAB-layout CSV");
+            throw new IllegalArgumentException(data + " holds no " + (only == null ? "NAB-layout or SKAB-layout" : only
+                    + "-layout") + " CSV");
         }
         List<FileResult> results = new ArrayList<>();
         for (BenchFile file : files) {
             for (String detector : detectors) {
-                results.add(run(file, detector, epochs, scoresDir));
+                results.add(run(file, detector, epochs, hidden, keep, scoresDir));
             }
         }
         Map<String, Object> report = new LinkedHashMap<>();
         report.put("command", "bench/sequences " + String.join(" ", args));
         report.put("epochs", epochs == null ? "per protocol" : epochs);
+        report.put("hidden", hidden == null ? "the detector's default" : hidden);
+        report.put("keepWeights", keep == null ? "per protocol" : keep);
         report.put("files", results);
         report.put("summary", Summary.of(results, detectors, data));
         new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(out.toFile(), report);
@@ -78,10 +84,11 @@ public final class SequenceBench {
         return files;
     }
 
-    private static FileResult run(BenchFile file, String detector, String epochs, Path scoresDir) throws Exception {
+    private static FileResult run(BenchFile file, String detector, String epochs, String hidden, String keep,
+            Path scoresDir) throws Exception {
         Path repository = Files.createTempDirectory("bench-sequences-");
         long start = System.nanoTime();
-        Path version = train(file, detector, epochs, repository);
+        Path version = train(file, detector, epochs, hidden, keep, repository);
         try (AnomalyModel model = AnomalyModel.load(version, Long.MAX_VALUE)) {
             double threshold = model.manifest().threshold();
             int n = file.data().size();
@@ -109,7 +116,8 @@ public final class SequenceBench {
                 boolean[] flags = SeriesAlerts.flags(windows, threshold, model.alertRule(), file.window());
                 System.arraycopy(flags, 0, detected, file.window() - 1, flags.length);
             }
-            FileResult result = FileResult.of(file, detector, scores, detected, threshold,
+            FileResult result = FileResult.of(file, detector, model.manifest().detectorConfig().path("hidden").toString(),
+                    scores, detected, threshold,
                     model.manifest().provenance().epochsRun(), (System.nanoTime() - start) / 1e9, variants);
             if (scoresDir != null) {
                 ScoresCsv.write(scoresDir.resolve(detector).resolve(file.name() + ".csv"), file, scores, detected);
@@ -121,7 +129,8 @@ public final class SequenceBench {
         }
     }
 
-    private static Path train(BenchFile file, String detector, String epochs, Path repository) throws IOException {
+    private static Path train(BenchFile file, String detector, String epochs, String hidden, String keep,
+            Path repository) throws IOException {
         List<String> args = new ArrayList<>(List.of("--data", file.path().toString(), "--time", "timestamp",
                 "--label", "label", "--features", String.join(",", file.channels()), "--detector", detector,
                 "--window", Integer.toString(file.window()), "--train-rows", Integer.toString(file.trainRows()),
@@ -131,7 +140,20 @@ public final class SequenceBench {
         if (epochs != null) {
             protocol.set(protocol.indexOf("--epochs") + 1, epochs);
         }
+        if (keep != null) {
+            int at = protocol.indexOf("--keep-weights");
+            if (at >= 0) {
+                protocol.set(at + 1, keep);
+            } else {
+                protocol.addAll(List.of("--keep-weights", keep));
+            }
+        }
         args.addAll(protocol);
+        if ("select".equals(hidden)) {
+            args.add("--select-width");
+        } else if (hidden != null) {
+            args.addAll(List.of("--hidden", hidden));
+        }
         ByteArrayOutputStream log = new ByteArrayOutputStream();
         PrintStream print = new PrintStream(log, true, StandardCharsets.UTF_8);
         if (TrainCommand.execute(print, print, args.toArray(String[]::new)) != 0) {

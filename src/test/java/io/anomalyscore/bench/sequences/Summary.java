@@ -41,6 +41,8 @@ final class Summary {
                 d.put("nab", nab(nab, FileResult::nab));
                 d.put("nabAlerts", nab(nab, FileResult::nabAlerts));
                 d.put("nabLikelihood", nab(nab, FileResult::nabLikelihood));
+                d.put("nabLikelihoodIndividual", nab(nab, FileResult::nabLikelihoodIndividual));
+                d.put("nabLikelihoodRunner", nab(nab, FileResult::nabLikelihoodRunner));
             }
             summary.put(detector, d);
         }
@@ -103,19 +105,24 @@ final class Summary {
         Map<String, Object> s = of(results, detectors, data);
         StringBuilder out = new StringBuilder("| detector | SKAB files | SKAB F1 | FAR | MAR | NAB files | NAB standard"
                 + " | low FP | low FN | NAB standard, alert on crossing | low FP | low FN | NAB standard, likelihood"
-                + " | low FP | low FN |\n|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+                + " | low FP | low FN | NAB standard, likelihood of individual scores (before) | low FP | low FN"
+                + " | NAB standard, likelihood at NAB runner's periods | low FP | low FN |\n"
+                + "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         for (String detector : detectors) {
             Map<String, Object> d = (Map<String, Object>) s.get(detector);
             Map<String, Object> skab = (Map<String, Object>) d.get("skab");
             Map<String, Double> nab = (Map<String, Double>) d.get("nab");
             Map<String, Double> alerts = (Map<String, Double>) d.get("nabAlerts");
             Map<String, Double> likelihood = (Map<String, Double>) d.get("nabLikelihood");
+            Map<String, Double> individual = (Map<String, Double>) d.get("nabLikelihoodIndividual");
+            Map<String, Double> runner = (Map<String, Double>) d.get("nabLikelihoodRunner");
             out.append("| ").append(detector).append(" | ");
             out.append(skab == null ? "0 | - | - | - | " : String.format(Locale.ROOT, "%d | %.2f | %.2f %% | %.2f %% | ",
                     skab.get("files"), skab.get("f1"), skab.get("far"), skab.get("mar")));
             long nabFiles = FileResult.of(results, "nab", detector).size();
             out.append(nabFiles).append(" | ").append(profiles(nab)).append(" | ").append(profiles(alerts)).append(" | ")
-                    .append(profiles(likelihood)).append(" |\n");
+                    .append(profiles(likelihood)).append(" | ").append(profiles(individual)).append(" | ")
+                    .append(profiles(runner)).append(" |\n");
         }
         StringBuilder variants = new StringBuilder();
         for (String detector : detectors) {

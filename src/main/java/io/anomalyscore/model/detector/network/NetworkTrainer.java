@@ -26,7 +26,8 @@ import java.util.Random;
 
 /**
  * Fits a DJL block on the PyTorch engine: Adam (optionally with L2 weight decay), mini-batches shuffled by seed, early stopping on
- * the validation loss; returns the parameters of the best epoch as DJL {@code .params}. Shared by
+ * the validation loss; returns the parameters of the best epoch (of the last epoch run with {@link
+ * FitSettings#keepLast}) as DJL {@code .params}. Shared by
  * every network detector; the detector chooses the block, the loss and the targets.
  */
 public final class NetworkTrainer {
@@ -80,12 +81,14 @@ public final class NetworkTrainer {
         double bestLoss = Double.POSITIVE_INFINITY;
         int bestEpoch = 0;
         int epoch = 0;
+        double lastLoss = Double.NaN;
         while (epoch < s.epochs() && epoch - bestEpoch < s.patience()) {
             epoch++;
             long start = System.nanoTime();
             shuffle(order, random);
             double trainLoss = trainEpoch(trainer, loss, x, y, order, s.batchSize());
             double validationLoss = validated ? evaluate(trainer, loss, vx, vy, s.batchSize()) : trainLoss;
+            lastLoss = validationLoss;
             boolean improved = validationLoss < bestLoss;
             if (improved) {
                 bestLoss = validationLoss;
@@ -94,6 +97,9 @@ public final class NetworkTrainer {
             }
             progress.epoch(epoch, s.epochs(), trainLoss, validated ? validationLoss : Double.NaN,
                     improved, System.nanoTime() - start);
+        }
+        if (s.keepLast() && bestEpoch != epoch) {
+            return new Result(weights(block), epoch, epoch, lastLoss);
         }
         return new Result(best, epoch, bestEpoch, bestLoss);
     }
