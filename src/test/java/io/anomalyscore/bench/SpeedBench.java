@@ -226,6 +226,11 @@ public final class SpeedBench {
         r.put("autoencoder", fit(List.of(64, 32, 64), 21, TrainingLoss.MEAN_SQUARED_ERROR, x, x, epochs));
         r.put("classifier", fit(List.of(100, 50), 1, TrainingLoss.BINARY_CROSS_ENTROPY_WITH_LOGITS, x, y,
                 epochs));
+        // the same two fits again in this JVM: the JIT has compiled the training path by now, so these
+        // separate the steady-state cost of a step from the JVM's warm-up (the targets use the first fits)
+        r.put("autoencoder_second_fit", fit(List.of(64, 32, 64), 21, TrainingLoss.MEAN_SQUARED_ERROR, x, x, epochs));
+        r.put("classifier_second_fit", fit(List.of(100, 50), 1, TrainingLoss.BINARY_CROSS_ENTROPY_WITH_LOGITS, x, y,
+                epochs));
         results.put("train", r);
     }
 
