@@ -13,8 +13,9 @@ def load(name):
     return json.load(open(p)) if os.path.exists(p) else None
 
 
-jin, jprof, jtrain, jinv, peers = (load(n) for n in (
-    "java-inproc.json", "java-profile.json", "java-train.json", "java-invoke.json", "peers.json"))
+jin, jprof, jtrain, jinv, peers, jtrain_c1 = (load(n) for n in (
+    "java-inproc.json", "java-profile.json", "java-train.json", "java-invoke.json", "peers.json",
+    "java-train-c1.json"))
 peers = peers or {"skipped": "peers not run"}
 skipped = peers.get("skipped")
 out = []
@@ -146,6 +147,21 @@ if jtrain:
         j, p = t[key], get(peers, "train", key)
         w(f"| {label} | {f(j['samples_per_s_median'], 0)} | {f(get(p, 'samples_per_s_median'), 0)} | "
           f"{ratio(j['samples_per_s_median'], get(p, 'samples_per_s_median'))} | {j['loadavg']}; {get(p, 'loadavg')} |")
+    for key, label in (("autoencoder", "autoencoder, second fit in the same JVM"),
+                       ("classifier", "classifier, second fit in the same JVM")):
+        j, p = t.get(key + "_second_fit"), get(peers, "train", key)
+        if j:
+            w(f"| {label} | {f(j['samples_per_s_median'], 0)} | {f(get(p, 'samples_per_s_median'), 0)} | "
+              f"{ratio(j['samples_per_s_median'], get(p, 'samples_per_s_median'))} | {j['loadavg']}; {get(p, 'loadavg')} |")
+    for key, label in (("autoencoder", "autoencoder, JVM with C1 only"), ("classifier", "classifier, JVM with C1 only")):
+        j, p = get(jtrain_c1, "train", key), get(peers, "train", key)
+        if j:
+            w(f"| {label} | {f(j['samples_per_s_median'], 0)} | {f(get(p, 'samples_per_s_median'), 0)} | "
+              f"{ratio(j['samples_per_s_median'], get(p, 'samples_per_s_median'))} | {j['loadavg']}; {get(p, 'loadavg')} |")
+    w("\nThe targets use the first fit of each network (a fresh JVM, like a training run); the second fit "
+      "runs after the JIT compiler has seen the training path, so the two rows apart show how much of the gap "
+      "is the JVM's warm-up; the C1-only rows (`-XX:TieredStopAtLevel=1`, a separate JVM) show how much is the C2 "
+      "compiler's work competing for the core.\n")
 
 if jinv:
     out.extend(memout)

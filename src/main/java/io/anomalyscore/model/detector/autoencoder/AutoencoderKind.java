@@ -1,6 +1,5 @@
 package io.anomalyscore.model.detector.autoencoder;
 
-import ai.djl.training.loss.Loss;
 import io.anomalyscore.model.ModelArtifact;
 import io.anomalyscore.model.detector.Detector;
 import io.anomalyscore.model.detector.DetectorFitter;
@@ -11,6 +10,7 @@ import io.anomalyscore.model.detector.network.MlpBlockFactory;
 import io.anomalyscore.model.detector.network.MlpConfig;
 import io.anomalyscore.model.detector.network.NetworkRunner;
 import io.anomalyscore.model.detector.network.NetworkTrainer;
+import io.anomalyscore.model.detector.network.TrainingLoss;
 import java.util.List;
 import java.util.Map;
 
@@ -63,7 +63,7 @@ public final class AutoencoderKind implements DetectorKind {
             progress.line(String.format("training %s %s on %d rows, early stopping on %d rows", NAME, hidden,
                     data.fit().length, data.stop().length));
             NetworkTrainer.Result trained = new NetworkTrainer(progress).fit(
-                    () -> MlpBlockFactory.build(hidden, features), Loss.l2Loss("mse", 1), data.fit(), data.fit(),
+                    () -> MlpBlockFactory.build(hidden, features), TrainingLoss.MEAN_SQUARED_ERROR, data.fit(), data.fit(),
                     data.stop(), data.stop(), settings);
             return new FittedDetector(config.toJson(),
                     List.of(new FittedDetector.Part(ModelArtifact.WEIGHTS, "parameters", trained.weights())),

@@ -1,6 +1,5 @@
 package io.anomalyscore.model.detector.classifier;
 
-import ai.djl.training.loss.Loss;
 import io.anomalyscore.model.ModelArtifact;
 import io.anomalyscore.model.detector.Detector;
 import io.anomalyscore.model.detector.DetectorFitter;
@@ -12,6 +11,7 @@ import io.anomalyscore.model.detector.network.MlpBlockFactory;
 import io.anomalyscore.model.detector.network.MlpConfig;
 import io.anomalyscore.model.detector.network.NetworkRunner;
 import io.anomalyscore.model.detector.network.NetworkTrainer;
+import io.anomalyscore.model.detector.network.TrainingLoss;
 import java.util.List;
 import java.util.Map;
 
@@ -56,7 +56,7 @@ public final class ClassifierKind implements DetectorKind {
             progress.line(String.format("training %s %s on %d rows, early stopping on %d rows", NAME, hidden,
                     data.fit().length, data.stop().length));
             NetworkTrainer.Result trained = new NetworkTrainer(progress).fit(() -> MlpBlockFactory.build(hidden, 1),
-                    Loss.sigmoidBinaryCrossEntropyLoss(), data.fit(), targets(data.fitLabels()), data.stop(),
+                    TrainingLoss.BINARY_CROSS_ENTROPY_WITH_LOGITS, data.fit(), targets(data.fitLabels()), data.stop(),
                     targets(data.stopLabels()), settings);
             return new FittedDetector(new MlpConfig(hidden).toJson(),
                     List.of(new FittedDetector.Part(ModelArtifact.WEIGHTS, "parameters", trained.weights())),

@@ -12,7 +12,6 @@ import ai.djl.nn.Block;
 import ai.djl.training.DefaultTrainingConfig;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.Trainer;
-import ai.djl.training.loss.Loss;
 import ai.djl.training.optimizer.Adam;
 import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
@@ -46,7 +45,7 @@ public final class NetworkTrainer {
      * {@code x} to {@code y} under {@code loss}; {@code validationX}/{@code validationY} drive
      * early stopping (when empty, the training loss does).
      */
-    public Result fit(java.util.function.Supplier<Block> blockFactory, Loss loss, float[][] x, float[][] y,
+    public Result fit(java.util.function.Supplier<Block> blockFactory, TrainingLoss loss, float[][] x, float[][] y,
             float[][] validationX, float[][] validationY, FitSettings settings) {
         Engine.getInstance().setRandomSeed((int) settings.seed());
         Block block = blockFactory.get();
@@ -55,22 +54,23 @@ public final class NetworkTrainer {
         if (settings.weightDecay() > 0) {
             adam.optWeightDecays((float) settings.weightDecay());
         }
-        DefaultTrainingConfig config = new DefaultTrainingConfig(loss).optOptimizer(adam.build())
+        Adam optimizer = adam.build();
+        DefaultTrainingConfig config = new DefaultTrainingConfig(loss.djl()).optOptimizer(optimizer)
                 .optDevices(new Device[] {Device.cpu()});
         try (Model model = Model.newInstance("training")) {
             model.setBlock(block);
             try (Trainer trainer = model.newTrainer(config);
                     NDManager data = trainer.getManager().newSubManager()) {
                 trainer.initialize(new Shape(1, inputs));
+                Epochs epochs = new Epochs(trainer, loss, new ParameterUpdate(block, optimizer));
                 // each matrix crosses into native memory once, for every epoch
-                return loop(trainer, block, loss, matrix(data, x), matrix(data, y), matrix(data, validationX),
+                return loop(epochs, block, matrix(data, x), matrix(data, y), matrix(data, validationX),
                         matrix(data, validationY), settings);
             }
         }
     }
 
-    private Result loop(Trainer trainer, Block block, Loss loss, NDArray x, NDArray y, NDArray vx, NDArray vy,
-            FitSettings s) {
+    private Result loop(Epochs epochs, Block block, NDArray x, NDArray y, NDArray vx, NDArray vy, FitSettings s) {
         Random random = new Random(s.seed());
         long[] order = new long[Math.toIntExact(x.getShape().get(0))];
         boolean validated = vx != null;
@@ -86,8 +86,8 @@ public final class NetworkTrainer {
             epoch++;
             long start = System.nanoTime();
             shuffle(order, random);
-            double trainLoss = trainEpoch(trainer, loss, x, y, order, s.batchSize());
-            double validationLoss = validated ? evaluate(trainer, loss, vx, vy, s.batchSize()) : trainLoss;
+            double trainLoss = epochs.train(x, y, order, s.batchSize());
+            double validationLoss = validated ? epochs.evaluate(vx, vy, s.batchSize()) : trainLoss;
             lastLoss = validationLoss;
             boolean improved = validationLoss < bestLoss;
             if (improved) {
@@ -104,48 +104,65 @@ public final class NetworkTrainer {
         return new Result(best, epoch, bestEpoch, bestLoss);
     }
 
-    /**
-     * One epoch: the rows are gathered in the epoch's order once, natively; each mini-batch is then
-     * a view of consecutive rows of that copy (the same values, in the same order, as building each
-     * batch from Java arrays, so the same bits), with its own manager for the step's arrays.
-     */
-    private static double trainEpoch(Trainer trainer, Loss loss, NDArray x, NDArray y, long[] order, int batch) {
-        double sum = 0;
-        try (NDManager epoch = trainer.getManager().newSubManager()) {
-            NDArray index = epoch.create(order);
-            NDArray ex = x.get(index);
-            NDArray ey = y.get(index);
-            ex.attach(epoch);
-            ey.attach(epoch);
-            for (int from = 0; from < order.length; from += batch) {
-                int to = Math.min(order.length, from + batch);
-                try (NDManager m = epoch.newSubManager()) {
-                    NDArray bx = rows(ex, from, to, m);
-                    NDArray by = rows(ey, from, to, m);
-                    try (GradientCollector collector = trainer.newGradientCollector()) {
-                        NDArray prediction = trainer.forward(new NDList(bx)).singletonOrThrow();
-                        NDArray value = loss.evaluate(new NDList(by), new NDList(prediction));
-                        collector.backward(value);
-                        sum += value.getFloat() * (to - from);
+    /** One training epoch and one validation pass over native matrices. */
+    private record Epochs(Trainer trainer, TrainingLoss loss, ParameterUpdate update) {
+
+        /**
+         * One epoch: the rows are gathered in the epoch's order once, natively, and split into
+         * mini-batch views of consecutive rows (the same values, in the same order, as building
+         * each batch from Java arrays, so the same bits); each step's arrays have their own
+         * manager; gradients are recorded for the whole epoch.
+         */
+        double train(NDArray x, NDArray y, long[] order, int batch) {
+            double sum = 0;
+            try (NDManager epoch = trainer.getManager().newSubManager()) {
+                NDArray index = epoch.create(order);
+                NDList xs = batches(x.get(index), batch, epoch);
+                NDList ys = batches(y.get(index), batch, epoch);
+                try (GradientCollector collector = trainer.newGradientCollector()) {
+                    for (int b = 0; b < xs.size(); b++) {
+                        try (NDManager step = epoch.newSubManager()) {
+                            NDArray bx = xs.get(b);
+                            NDArray by = ys.get(b);
+                            bx.attach(step);
+                            by.attach(step);
+                            NDArray prediction = trainer.forward(new NDList(bx)).singletonOrThrow();
+                            NDArray value = loss.evaluate(by, prediction);
+                            collector.backward(value);
+                            sum += value.toFloatArray()[0] * bx.getShape().get(0);
+                            update.step();
+                        }
                     }
-                    trainer.step();
                 }
             }
+            return sum / order.length;
         }
-        return sum / order.length;
-    }
 
-    private static double evaluate(Trainer trainer, Loss loss, NDArray x, NDArray y, int batch) {
-        double sum = 0;
-        int count = Math.toIntExact(x.getShape().get(0));
-        for (int from = 0; from < count; from += batch) {
-            int to = Math.min(count, from + batch);
-            try (NDManager m = trainer.getManager().newSubManager()) {
-                NDArray prediction = trainer.evaluate(new NDList(rows(x, from, to, m))).singletonOrThrow();
-                sum += loss.evaluate(new NDList(rows(y, from, to, m)), new NDList(prediction)).getFloat() * (to - from);
+        double evaluate(NDArray x, NDArray y, int batch) {
+            double sum = 0;
+            int count = Math.toIntExact(x.getShape().get(0));
+            for (int from = 0; from < count; from += batch) {
+                int to = Math.min(count, from + batch);
+                try (NDManager m = trainer.getManager().newSubManager()) {
+                    NDArray prediction = trainer.evaluate(new NDList(rows(x, from, to, m))).singletonOrThrow();
+                    sum += loss.evaluate(rows(y, from, to, m), prediction).toFloatArray()[0] * (to - from);
+                }
             }
+            return sum / count;
         }
-        return sum / count;
+
+        /** {@code rows} (owned by {@code manager}) split into views of {@code batch} rows, the last shorter. */
+        private static NDList batches(NDArray rows, int batch, NDManager manager) {
+            rows.attach(manager);
+            long count = rows.getShape().get(0);
+            long[] cuts = new long[Math.toIntExact((count - 1) / batch)];
+            for (int i = 0; i < cuts.length; i++) {
+                cuts[i] = (long) (i + 1) * batch;
+            }
+            NDList views = rows.split(cuts, 0);
+            views.attach(manager);
+            return views;
+        }
     }
 
     /** Rows {@code from..to-1} of {@code data} as a view owned by {@code manager}. */

@@ -1,7 +1,6 @@
 package io.anomalyscore.model.detector.sequence;
 
 import ai.djl.nn.Block;
-import ai.djl.training.loss.Loss;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.anomalyscore.model.ModelArtifact;
 import io.anomalyscore.model.detector.Detector;
@@ -13,6 +12,7 @@ import io.anomalyscore.model.detector.InputShape;
 import io.anomalyscore.model.detector.StoredDetector;
 import io.anomalyscore.model.detector.network.NetworkRunner;
 import io.anomalyscore.model.detector.network.NetworkTrainer;
+import io.anomalyscore.model.detector.network.TrainingLoss;
 import java.util.List;
 import java.util.Map;
 
@@ -74,7 +74,7 @@ abstract class WindowAutoencoderKind implements DetectorKind {
             progress.line(String.format("training %s %s on %d windows of %d x %d, early stopping on %d windows",
                     name(), hidden, data.fit().length, shape.length(), shape.width(), data.stop().length));
             NetworkTrainer.Result trained = new NetworkTrainer(progress).fit(
-                    () -> block(config), Loss.l2Loss("mse", 1), data.fit(), data.fit(), data.stop(), data.stop(),
+                    () -> block(config), TrainingLoss.MEAN_SQUARED_ERROR, data.fit(), data.fit(), data.stop(), data.stop(),
                     settings);
             return new FittedDetector(config.toJson(),
                     List.of(new FittedDetector.Part(ModelArtifact.WEIGHTS, "parameters", trained.weights())),
