@@ -35,6 +35,11 @@ unzip -q -j "$jni" "jnilib/$arch/$flavor/libdjl_torch.so" -d "$out/libtorch"
 rm "$native"
 
 # The top level of function.zip (the function's classes, Quarkus's generated classes, META-INF) -> one jar
+# PRELOAD_CLASSES=drop leaves Quarkus's SnapStart preload list out (a build-time setting, so this is the image's
+# only way to switch it off; the image cannot use SnapStart): measured in docs/BENCHMARKS.md, "Cold start".
+if [ "${PRELOAD_CLASSES:-keep}" = drop ]; then
+  rm -f "$out/task/META-INF/quarkus-generated-preload-classes.txt"
+fi
 (cd "$out/task" && zip -q -r -X lib/function.jar . -x 'lib/*' && find . -mindepth 1 -maxdepth 1 ! -name lib -exec rm -rf {} +)
 
 chmod -R a+rX,a-w "$out/task" "$out/libtorch"
