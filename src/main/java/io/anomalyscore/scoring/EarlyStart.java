@@ -52,7 +52,8 @@ public class EarlyStart {
         }
     }
 
-    private static void startEarly(Config config) {
+    /** Package-private for tests: starts what the configuration allows. */
+    static void startEarly(Config config) {
         if (!config.getOptionalValue("anomaly.engine.early-start", Boolean.class).orElse(true)) {
             return; // the model load at start-up starts the engine, after Quarkus's boot
         }
