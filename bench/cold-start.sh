@@ -9,14 +9,14 @@
 #   zip-cache-25      the same on JDK 25 (separates the JDK's effect from the image's)
 #   image-cds         the container image's layout (deploy/image/prepare-layout.sh) and launch
 #                     (deploy/image/bootstrap) on JDK 25, default CDS archive only
-#   image-aot-tiered  the same with the AOT cache the image builds (deploy/image/TrainingRun.java), full tiered:
-#                     what deploy/Dockerfile ships
+#   image-aot-tiered  the same with the AOT cache the image builds (deploy/image/TrainingRun.java), full tiered,
+#                     early engine and model start on: what deploy/Dockerfile ships
 #   image-aot-c1      the same with C1 only (-XX:TieredStopAtLevel=1)
 #   image-aot-late    image-aot-tiered with anomaly.engine.early-start=false (engine started by the model load,
 #                     after Quarkus's boot, as before the early start existed)
 #   image-aot-1cpu, image-aot-late-1cpu   those two on one core (taskset -c 0), against python-peer-1cpu
-#   image-aot-nopreload  image-aot-tiered from a layout without Quarkus's preload list (PRELOAD_CLASSES=drop
-#                     in deploy/image/prepare-layout.sh) and the AOT cache trained on that layout
+#   image-aot-preload image-aot-tiered from a layout that keeps Quarkus's preload list (PRELOAD_CLASSES=keep
+#                     in deploy/image/prepare-layout.sh; the image leaves it out) and its own AOT cache
 #   python-peer       bench/cold_start_peer.py: torch + the same network, its own Runtime API loop
 #   python-peer-1cpu  the same on one core (taskset -c 0)
 # Prints a Markdown table (median, min, max, ratio to the peer, phases, max RSS from /usr/bin/time -v).
@@ -55,10 +55,10 @@ train_aot() { # <layout> <cache> <log>
 }
 aot="$out/aot/function.aot"
 train_aot "$out/image-layout" "$aot" "$out/aot-training.log"
-# The image-aot-nopreload variant: the same layout without Quarkus's preload list, with its own AOT cache.
-PRELOAD_CLASSES=drop deploy/image/prepare-layout.sh target/function.zip "$out/image-layout-nopreload"
-train_aot "$out/image-layout-nopreload" "$out/aot-nopreload/function.aot" "$out/aot-training-nopreload.log"
-export NOPRELOAD_LAYOUT="$out/image-layout-nopreload" NOPRELOAD_AOT="$PWD/$out/aot-nopreload/function.aot"
+# The image-aot-preload variant: the same layout with Quarkus's preload list kept, and its own AOT cache.
+PRELOAD_CLASSES=keep deploy/image/prepare-layout.sh target/function.zip "$out/image-layout-preload"
+train_aot "$out/image-layout-preload" "$out/aot-preload/function.aot" "$out/aot-training-preload.log"
+export PRELOAD_LAYOUT="$out/image-layout-preload" PRELOAD_AOT="$PWD/$out/aot-preload/function.aot"
 
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(free -g | awk '/Mem:/{print $2}') GB RAM; $(java -version 2>&1 | head -1); $("$jdk25/bin/java" -version 2>&1 | head -1); $(/usr/bin/python3 -c 'import torch, sys; print("Python", sys.version.split()[0], "torch", torch.__version__)'); load: $(cut -d' ' -f1-3 /proc/loadavg)" >&2
 java -Dproject.root="$PWD" -cp "target/test-classes:target/classes:$(cat "$out/classpath.txt")" \

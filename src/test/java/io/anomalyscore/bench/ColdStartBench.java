@@ -82,7 +82,7 @@ public final class ColdStartBench {
                 task, PackagedFunction.functionEnvironment(template, warmCache), zipCommand(jdk25, ric, template), null));
         variants.add(imageVariant("image-cds", "image, JDK 25, default CDS only, C1 only (TieredStopAtLevel=1)",
                 image, template, imageTmp, jdk25, ric, "none", "-XX:+UseSerialGC -XX:TieredStopAtLevel=1"));
-        variants.add(imageVariant("image-aot-tiered", "image, JDK 25, AOT cache, full tiered compilation",
+        variants.add(imageVariant("image-aot-tiered", "image, JDK 25, AOT cache, full tiered compilation, no preload list, early start (what the Dockerfile ships)",
                 image, template, imageTmp, jdk25, ric, aotCache.toString(), "-XX:+UseSerialGC"));
         variants.add(imageVariant("image-aot-c1", "image, JDK 25, AOT cache, C1 only (TieredStopAtLevel=1)",
                 image, template, imageTmp, jdk25, ric, aotCache.toString(), "-XX:+UseSerialGC -XX:TieredStopAtLevel=1"));
@@ -94,11 +94,11 @@ public final class ColdStartBench {
         variants.add(imageVariant("image-aot-late-1cpu", "image, JDK 25, AOT cache, engine started by the model load,"
                 + " one core", image, template, imageTmp, jdk25, ric, aotCache.toString(), "-XX:+UseSerialGC",
                 Map.of("ANOMALY_ENGINE_EARLY_START", "false"), true));
-        String noPreload = System.getenv("NOPRELOAD_LAYOUT");
-        if (noPreload != null) { // a layout made with PRELOAD_CLASSES=drop and its own AOT cache (the cache checks the jars)
-            variants.add(imageVariant("image-aot-nopreload", "image, JDK 25, AOT cache, Quarkus class preloading off"
-                    + " (preload list left out of the layout)", ImageLayout.existing(Path.of(noPreload).toAbsolutePath()),
-                    template, work.resolve("image-tmp-nopreload"), jdk25, ric, System.getenv("NOPRELOAD_AOT"),
+        String preload = System.getenv("PRELOAD_LAYOUT");
+        if (preload != null) { // a layout made with PRELOAD_CLASSES=keep and its own AOT cache (the cache checks the jars)
+            variants.add(imageVariant("image-aot-preload", "image, JDK 25, AOT cache, Quarkus class preloading kept"
+                    + " (PRELOAD_CLASSES=keep)", ImageLayout.existing(Path.of(preload).toAbsolutePath()),
+                    template, work.resolve("image-tmp-preload"), jdk25, ric, System.getenv("PRELOAD_AOT"),
                     "-XX:+UseSerialGC", Map.of(), false));
         }
         Map<String, String> peerEnv = new LinkedHashMap<>();
