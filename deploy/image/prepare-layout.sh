@@ -7,7 +7,8 @@
 # <out-dir>/task      -> /var/task (${LAMBDA_TASK_ROOT}): function.zip's contents WITHOUT the
 #                        pytorch-native-cpu jar (-111 MB; DJL must not extract libtorch at cold start),
 #                        the function's own classes and resources packed into lib/function.jar (the
-#                        JDK's AOT cache refuses a non-empty directory on the class path: bootstrap)
+#                        JDK's AOT cache refuses a non-empty directory on the class path: bootstrap),
+#                        without Quarkus's class-preload list (below)
 # <out-dir>/libtorch  -> /opt/libtorch (PYTORCH_LIBRARY_PATH): libtorch's .so files from that jar, plus
 #                        libdjl_torch.so from the pytorch-jni jar, so DJL writes nothing
 # Everything ends up world-readable and read-only. Needs only sh, unzip and zip.
@@ -35,6 +36,14 @@ unzip -q -j "$jni" "jnilib/$arch/$flavor/libdjl_torch.so" -d "$out/libtorch"
 rm "$native"
 
 # The top level of function.zip (the function's classes, Quarkus's generated classes, META-INF) -> one jar
+# Quarkus's SnapStart preload list (META-INF/quarkus-generated-preload-classes.txt: 332 classes loaded and
+# initialised at start, 36 of them training classes serving never uses) is left out: the image cannot use
+# SnapStart, and without the list it answered its first request ~40 ms sooner (docs/BENCHMARKS.md, "Cold
+# start"). The setting is build-time, so the zip keeps it for SnapStart. PRELOAD_CLASSES=keep keeps it
+# (the bench's comparison).
+if [ "${PRELOAD_CLASSES:-drop}" = drop ]; then
+  rm -f "$out/task/META-INF/quarkus-generated-preload-classes.txt"
+fi
 (cd "$out/task" && zip -q -r -X lib/function.jar . -x 'lib/*' && find . -mindepth 1 -maxdepth 1 ! -name lib -exec rm -rf {} +)
 
 chmod -R a+rX,a-w "$out/task" "$out/libtorch"

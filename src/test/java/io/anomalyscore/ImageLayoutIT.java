@@ -117,6 +117,20 @@ public class ImageLayoutIT {
                 .noneMatch(p -> p.contains("libtorch") || p.contains("libdjl_torch") || p.contains("libc10"));
     }
 
+    @Test
+    @Order(3)
+    void leavesQuarkusPreloadListOut() throws Exception {
+        try (java.util.zip.ZipFile jar = new java.util.zip.ZipFile(layout.task().resolve("lib/function.jar").toFile())) {
+            assertThat(jar.getEntry("META-INF/quarkus-generated-preload-classes.txt"))
+                    .as("the image cannot use SnapStart: no class preloading (prepare-layout.sh)").isNull();
+            assertThat(jar.getEntry("io/anomalyscore/scoring/ScoreResource.class")).as("the function's classes").isNotNull();
+        }
+        try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(PackagedFunction.functionZip(SamTemplate.projectRoot().resolve("target")).toFile())) {
+            assertThat(zip.getEntry("META-INF/quarkus-generated-preload-classes.txt"))
+                    .as("the zip keeps it, for SnapStart").isNotNull();
+        }
+    }
+
     /** The runtime client's x86_64 JNI library, copied out of its jar (the runtime's part, not the function's). */
     private static Path ricJniLibrary(Path ricDir, Path dir) throws IOException {
         Path lib = dir.resolve("libaws-lambda-jni.so");

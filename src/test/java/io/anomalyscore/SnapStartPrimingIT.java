@@ -90,6 +90,8 @@ public class SnapStartPrimingIT {
                 .doesNotContain("FAILED");
         assertThat(logAtSnapshot.indexOf("Loaded model")).as("the model was loaded during INIT, before the priming")
                 .isBetween(0, logAtSnapshot.indexOf("SnapStart priming"));
+        assertThat(logAtSnapshot).as("start-up took the load EarlyStart began (anomaly.engine.early-start), and waited"
+                + " for it before the priming").containsPattern("Loaded model .* \\(started early; start-up waited \\d+ ms for it\\)");
     }
 
     @Test

@@ -71,6 +71,17 @@ public final class ModelLoader {
      * deleted afterwards.
      */
     public AnomalyModel load(String uri) {
+        return await(start(uri));
+    }
+
+    /** A load under way: started at {@code startNanos} ({@link System#nanoTime()}) by {@link #start}. */
+    public record Pending(String uri, CompletableFuture<AnomalyModel> result, Thread worker, long startNanos) {}
+
+    /**
+     * Starts loading the model at {@code uri} on its own thread and returns at once; {@link #await}
+     * gives the model or the failure within the deadline counted from now.
+     */
+    public Pending start(String uri) {
         CompletableFuture<AnomalyModel> result = new CompletableFuture<>();
         Thread worker = new Thread(() -> {
             try {
@@ -83,9 +94,22 @@ public final class ModelLoader {
             }
         }, "model-load");
         worker.setDaemon(true); // never keeps a failing JVM alive
+        long startNanos = System.nanoTime();
         worker.start(); // inherits this thread's context class loader (classpath: models, DJL)
+        return new Pending(uri, result, worker, startNanos);
+    }
+
+    /**
+     * Waits for a load started by {@link #start} until its deadline (counted from its start); past it
+     * the load is interrupted and abandoned (a model it still completes is closed).
+     */
+    public AnomalyModel await(Pending pending) {
+        String uri = pending.uri();
+        CompletableFuture<AnomalyModel> result = pending.result();
+        Thread worker = pending.worker();
+        long left = deadline.toNanos() - (System.nanoTime() - pending.startNanos());
         try {
-            result.get(deadline.toNanos(), TimeUnit.NANOSECONDS);
+            result.get(Math.max(left, 0), TimeUnit.NANOSECONDS);
         } catch (TimeoutException e) {
             ModelLoadException late = new ModelLoadException("cannot load the model from " + uri
                     + ": not loaded within the load deadline of " + deadline.toMillis()

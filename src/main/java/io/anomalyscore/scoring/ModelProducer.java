@@ -1,6 +1,7 @@
 package io.anomalyscore.scoring;
 
 import io.anomalyscore.model.AnomalyModel;
+import io.anomalyscore.model.EngineSettings;
 import io.anomalyscore.storage.S3Settings;
 import io.quarkus.runtime.Startup;
 import jakarta.enterprise.inject.Disposes;
@@ -11,6 +12,7 @@ import org.jboss.logging.Logger;
 
 /**
  * Loads the served model once per process, at start-up (Lambda INIT); a failure fails start-up.
+ * A load {@link EarlyStart} began with the same settings is awaited instead of starting another.
  */
 @Singleton
 public class ModelProducer {
@@ -25,11 +27,16 @@ public class ModelProducer {
     AnomalyModel model(ServingConfig config) {
         long start = System.nanoTime();
         String uri = config.model().uri();
-        AnomalyModel model = new ModelLoader(s3Settings(config.s3()), config.maxArtifactBytes(), config.model().loadDeadline())
-                .load(uri, config.engine().threads(), config.engine().interopThreads());
+        ModelLoader loader = new ModelLoader(s3Settings(config.s3()), config.maxArtifactBytes(), config.model().loadDeadline());
+        EngineSettings.apply(config.engine().threads(), config.engine().interopThreads());
+        ModelLoader.Pending early = EarlyStart.take(uri, config.maxArtifactBytes(), config.model().loadDeadline());
+        AnomalyModel model = early != null ? loader.await(early) : loader.load(uri);
         loaded.set(true);
-        LOG.infof("Loaded model %s version %s (%s) from %s in %d ms", model.manifest().name(),
-                model.manifest().version(), model.manifest().detector(), uri, (System.nanoTime() - start) / 1_000_000);
+        long end = System.nanoTime();
+        LOG.infof("Loaded model %s version %s (%s) from %s in %d ms%s", model.manifest().name(),
+                model.manifest().version(), model.manifest().detector(), uri,
+                (end - (early != null ? early.startNanos() : start)) / 1_000_000,
+                early != null ? " (started early; start-up waited " + (end - start) / 1_000_000 + " ms for it)" : "");
         return model;
     }
 

@@ -27,8 +27,11 @@ public interface ServingConfig {
     @WithDefault("1048576")
     int maxBodyBytes();
 
+    /** The default of {@code anomaly.max-artifact-bytes} (also read by {@link EarlyStart}). */
+    String DEFAULT_MAX_ARTIFACT_BYTES = "268435456";
+
     /** {@code anomaly.max-artifact-bytes}: largest model artifact in bytes (default 268435456, 256 MiB). */
-    @WithDefault("268435456")
+    @WithDefault(DEFAULT_MAX_ARTIFACT_BYTES)
     long maxArtifactBytes();
 
     /** PyTorch threads ({@code anomaly.engine.*}). */
@@ -47,8 +50,11 @@ public interface ServingConfig {
          * folder (an artifact or a repository with {@code LATEST}), {@code s3://bucket/prefix} (resolves
          * {@code LATEST}) or {@code s3://bucket/prefix/<version>} (default {@code classpath:default-model}).
          */
-        @WithDefault("classpath:default-model")
+        @WithDefault(DEFAULT_URI)
         String uri();
+
+        /** The default of {@code anomaly.model.uri} (also read by {@link EarlyStart}). */
+        String DEFAULT_URI = "classpath:default-model";
 
         /**
          * {@code anomaly.model.load-deadline} (env {@code ANOMALY_MODEL_LOAD_DEADLINE}): the most the
@@ -61,13 +67,25 @@ public interface ServingConfig {
 
     /** PyTorch thread pools; applied before the engine first loads. */
     interface Engine {
+        /** The default of {@code anomaly.engine.threads} (also read by {@link EarlyStart}). */
+        String DEFAULT_THREADS = "1";
+        /** The default of {@code anomaly.engine.interop-threads}. */
+        String DEFAULT_INTEROP_THREADS = "1";
+
         /** {@code anomaly.engine.threads}: intra-op threads, 0 = one per core (default 1). */
-        @WithDefault("1")
+        @WithDefault(DEFAULT_THREADS)
         int threads();
 
         /** {@code anomaly.engine.interop-threads}: inter-op threads, 0 = PyTorch's default (default 1). */
-        @WithDefault("1")
+        @WithDefault(DEFAULT_INTEROP_THREADS)
         int interopThreads();
+
+        /**
+         * {@code anomaly.engine.early-start}: start the engine on a background thread as soon as the
+         * CDI container exists, and a {@code classpath:} model's load with it, overlapping Quarkus's boot ({@link EarlyStart}; default true).
+         */
+        @WithDefault("true")
+        boolean earlyStart();
     }
 
     /**

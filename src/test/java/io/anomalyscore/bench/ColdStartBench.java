@@ -82,15 +82,35 @@ public final class ColdStartBench {
                 task, PackagedFunction.functionEnvironment(template, warmCache), zipCommand(jdk25, ric, template), null));
         variants.add(imageVariant("image-cds", "image, JDK 25, default CDS only, C1 only (TieredStopAtLevel=1)",
                 image, template, imageTmp, jdk25, ric, "none", "-XX:+UseSerialGC -XX:TieredStopAtLevel=1"));
-        variants.add(imageVariant("image-aot-tiered", "image, JDK 25, AOT cache, full tiered compilation",
+        variants.add(imageVariant("image-aot-tiered", "image, JDK 25, AOT cache, full tiered compilation, no preload list, early start (what the Dockerfile ships)",
                 image, template, imageTmp, jdk25, ric, aotCache.toString(), "-XX:+UseSerialGC"));
         variants.add(imageVariant("image-aot-c1", "image, JDK 25, AOT cache, C1 only (TieredStopAtLevel=1)",
                 image, template, imageTmp, jdk25, ric, aotCache.toString(), "-XX:+UseSerialGC -XX:TieredStopAtLevel=1"));
+        variants.add(imageVariant("image-aot-late", "image, JDK 25, AOT cache, engine started by the model load"
+                + " (anomaly.engine.early-start=false)", image, template, imageTmp, jdk25, ric, aotCache.toString(),
+                "-XX:+UseSerialGC", Map.of("ANOMALY_ENGINE_EARLY_START", "false"), false));
+        variants.add(imageVariant("image-aot-1cpu", "image, JDK 25, AOT cache, one core (taskset -c 0)",
+                image, template, imageTmp, jdk25, ric, aotCache.toString(), "-XX:+UseSerialGC", Map.of(), true));
+        variants.add(imageVariant("image-aot-late-1cpu", "image, JDK 25, AOT cache, engine started by the model load,"
+                + " one core", image, template, imageTmp, jdk25, ric, aotCache.toString(), "-XX:+UseSerialGC",
+                Map.of("ANOMALY_ENGINE_EARLY_START", "false"), true));
+        String preload = System.getenv("PRELOAD_LAYOUT");
+        if (preload != null) { // a layout made with PRELOAD_CLASSES=keep and its own AOT cache (the cache checks the jars)
+            variants.add(imageVariant("image-aot-preload", "image, JDK 25, AOT cache, Quarkus class preloading kept"
+                    + " (PRELOAD_CLASSES=keep)", ImageLayout.existing(Path.of(preload).toAbsolutePath()),
+                    template, work.resolve("image-tmp-preload"), jdk25, ric, System.getenv("PRELOAD_AOT"),
+                    "-XX:+UseSerialGC", Map.of(), false));
+        }
         Map<String, String> peerEnv = new LinkedHashMap<>();
         peerEnv.put("OMP_NUM_THREADS", "1");
+        List<String> peer = List.of("/usr/bin/python3", "bench/cold_start_peer.py",
+                peerWeights.toString(), "src/main/resources/default-model/manifest.json");
         variants.add(new Variant("python-peer", "Python/torch peer (torch " + "from apt, bench/cold_start_peer.py)",
-                SamTemplate.projectRoot(), peerEnv, List.of("/usr/bin/python3", "bench/cold_start_peer.py",
-                        peerWeights.toString(), "src/main/resources/default-model/manifest.json"), null));
+                SamTemplate.projectRoot(), peerEnv, peer, null));
+        List<String> peerOneCore = new ArrayList<>(List.of("taskset", "-c", "0"));
+        peerOneCore.addAll(peer);
+        variants.add(new Variant("python-peer-1cpu", "Python/torch peer, one core (taskset -c 0)",
+                SamTemplate.projectRoot(), peerEnv, peerOneCore, null));
         if (!wanted.isEmpty()) {
             variants.removeIf(v -> !wanted.contains(v.key()));
         }
@@ -125,15 +145,23 @@ public final class ColdStartBench {
 
     private static Variant imageVariant(String key, String description, ImageLayout image, SamTemplate template,
             Path tmp, Path jdk, Path ric, String aotCache, String jvmFlags) throws Exception {
+        return imageVariant(key, description, image, template, tmp, jdk, ric, aotCache, jvmFlags, Map.of(), false);
+    }
+
+    private static Variant imageVariant(String key, String description, ImageLayout image, SamTemplate template,
+            Path tmp, Path jdk, Path ric, String aotCache, String jvmFlags, Map<String, String> extraEnv,
+            boolean oneCore) throws Exception {
         Map<String, String> env = image.environment(template, tmp);
+        env.putAll(extraEnv);
         env.put("LAMBDA_TASK_ROOT", image.task().toString());
         env.put("_HANDLER", template.handler());
         env.put("FUNCTION_JAVA_HOME", jdk.toString());
         env.put("FUNCTION_RIC_DIR", ric.toString());
         env.put("FUNCTION_AOT_CACHE", aotCache);
         env.put("FUNCTION_JVM_FLAGS", jvmFlags);
-        return new Variant(key, description, image.task(), env,
-                List.of(SamTemplate.projectRoot().resolve("deploy/image/bootstrap").toString()), tmp);
+        List<String> command = new ArrayList<>(oneCore ? List.of("taskset", "-c", "0") : List.of());
+        command.add(SamTemplate.projectRoot().resolve("deploy/image/bootstrap").toString());
+        return new Variant(key, description, image.task(), env, command, tmp);
     }
 
     private static void reset(Variant v) throws Exception {
@@ -231,17 +259,19 @@ public final class ColdStartBench {
 
     static String table(int runs, Map<Variant, List<Run>> results, String loadStart, String loadEnd) {
         StringBuilder s = new StringBuilder();
-        double peer = results.entrySet().stream().filter(e -> e.getKey().key().equals("python-peer"))
-                .mapToDouble(e -> median(e.getValue().stream().map(r -> (double) r.totalMs()).toList()))
-                .findFirst().orElse(Double.NaN);
+        Map<String, Double> medians = new LinkedHashMap<>();
+        results.forEach((v, list) -> medians.put(v.key(), median(list.stream().map(r -> (double) r.totalMs()).toList())));
+        double peerAll = medians.getOrDefault("python-peer", Double.NaN);
+        double peerOneCore = medians.getOrDefault("python-peer-1cpu", Double.NaN);
         s.append(String.format(Locale.ROOT, "N = %d per variant, interleaved; median (min-max); load average %s at the"
                 + " start, %s at the end; page cache warm (every file was read by a discarded run first)%n%n",
                 runs, loadStart, loadEnd));
-        s.append("| variant | start -> first reply (ms) | x Python peer | Quarkus \"started in\" (s) | model load incl."
+        s.append("| variant | start -> first reply (ms) | x Python peer (same cores) | Quarkus \"started in\" (s) | model load incl."
                 + " engine init (ms) | libtorch extraction (ms) | Quarkus started -> reply (ms) | max RSS (MB) |\n");
         s.append("|---|---|---|---|---|---|---|---|\n");
         results.forEach((v, list) -> {
-            double median = median(list.stream().map(r -> (double) r.totalMs()).toList());
+            double median = medians.get(v.key());
+            double peer = v.key().endsWith("-1cpu") ? peerOneCore : peerAll; // one core against the peer on one core
             s.append("| ").append(v.description())
                     .append(" | ").append(stat(list.stream().map(r -> (double) r.totalMs()).toList(), "%.0f"))
                     .append(" | ").append(String.format(Locale.ROOT, "%.2f", median / peer))
