@@ -25,29 +25,37 @@ final class AutoencoderDetector implements Detector {
         return true;
     }
 
-    /** Score = mean of the per-feature squared errors, in double precision, in Java. */
+    /**
+     * Score = mean of the per-feature squared errors, in double precision, in Java (summed in
+     * feature order); per-feature arrays only when attributions are asked for.
+     */
     @Override
     public Scored score(float[][] inputs, boolean attribute) {
-        float[][] output = network.forward(inputs);
+        float[] output = network.forwardFlat(inputs);
+        int width = network.outputs();
         double[] scores = new double[inputs.length];
         double[][] attributions = attribute ? new double[inputs.length][] : null;
         for (int i = 0; i < inputs.length; i++) {
-            double[] errors = squaredErrors(inputs[i], output[i]);
-            scores[i] = mean(errors);
+            float[] in = inputs[i];
+            int base = i * width;
             if (attribute) {
+                double[] errors = new double[in.length];
+                for (int j = 0; j < in.length; j++) {
+                    double d = (double) in[j] - output[base + j];
+                    errors[j] = d * d;
+                }
+                scores[i] = mean(errors);
                 attributions[i] = errors;
+            } else {
+                double sum = 0;
+                for (int j = 0; j < in.length; j++) {
+                    double d = (double) in[j] - output[base + j];
+                    sum += d * d;
+                }
+                scores[i] = sum / in.length;
             }
         }
         return new Scored(scores, attributions);
-    }
-
-    static double[] squaredErrors(float[] input, float[] reconstruction) {
-        double[] errors = new double[input.length];
-        for (int j = 0; j < input.length; j++) {
-            double d = (double) input[j] - reconstruction[j];
-            errors[j] = d * d;
-        }
-        return errors;
     }
 
     static double mean(double[] errors) {

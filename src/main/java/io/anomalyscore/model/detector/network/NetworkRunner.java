@@ -86,42 +86,70 @@ public final class NetworkRunner implements AutoCloseable {
     }
 
     /**
-     * Network outputs: chunks of up to {@link #MAX_CHUNK} rows, each padded with zero rows to a
-     * multiple of {@link #ROW_QUANTUM}; one input array created per chunk, one read of its output.
+     * Network outputs, one {@code float[]} per row: {@link #forwardFlat} split into rows.
      */
     public float[][] forward(float[][] input) {
+        float[] flat = forwardFlat(input);
         float[][] out = new float[input.length][];
+        for (int i = 0; i < input.length; i++) {
+            out[i] = java.util.Arrays.copyOfRange(flat, i * outputs, (i + 1) * outputs);
+        }
+        return out;
+    }
+
+    /**
+     * Network outputs in one row-major array ({@code input.length x outputs()}): chunks of up to
+     * {@link #MAX_CHUNK} rows, each padded with zero rows to a multiple of {@link #ROW_QUANTUM}.
+     * The rows are written into a direct buffer of the calling thread's, which the chunk's input
+     * array aliases (no copy inside DJL), and the output is read with one bulk copy from the
+     * output array's own memory.
+     */
+    public float[] forwardFlat(float[][] input) {
+        float[] out = new float[input.length * outputs];
         if (input.length == 0) {
             return out;
         }
-        float[] flat = new float[height(Math.min(input.length, MAX_CHUNK)) * inputs];
+        java.nio.ByteBuffer bytes = inputBuffer(height(Math.min(input.length, MAX_CHUNK)) * inputs);
+        java.nio.FloatBuffer floats = bytes.asFloatBuffer();
         try {
             for (int from = 0; from < input.length; from += MAX_CHUNK) {
                 int rows = Math.min(MAX_CHUNK, input.length - from);
                 int height = height(rows);
+                floats.clear();
                 for (int i = 0; i < rows; i++) {
-                    System.arraycopy(input[from + i], 0, flat, i * inputs, inputs);
+                    floats.put(input[from + i], 0, inputs);
                 }
-                java.util.Arrays.fill(flat, rows * inputs, height * inputs, 0f);
+                for (int k = rows * inputs; k < height * inputs; k++) {
+                    floats.put(0f);
+                }
+                bytes.clear().limit(height * inputs * Float.BYTES);
                 try (NDManager chunk = model.getNDManager().newSubManager()) {
-                    NDArray x = chunk.create(java.nio.FloatBuffer.wrap(flat, 0, height * inputs), new Shape(height, inputs));
+                    NDArray x = chunk.create(bytes, new Shape(height, inputs), DataType.FLOAT32);
                     NDArray result = block.forward(parameters, new NDList(x), false).singletonOrThrow();
                     if (result.size() != (long) height * outputs) {
                         throw new IllegalStateException("network gives " + result.size() / height + " outputs, expected "
                                 + outputs);
                     }
-                    java.nio.FloatBuffer y = result.toByteBuffer().asFloatBuffer();
-                    for (int i = 0; i < rows; i++) {
-                        float[] row = new float[outputs];
-                        y.get(row);
-                        out[from + i] = row;
-                    }
+                    result.toByteBuffer(true).asFloatBuffer().get(out, from * outputs, rows * outputs);
                 }
             }
         } catch (EngineException e) {
             throw new IllegalStateException("inference failed: " + e.getMessage(), e);
         }
         return out;
+    }
+
+    /** Direct, native-order input buffers, one per thread, grown as needed (never shared by two calls at once). */
+    private static final ThreadLocal<java.nio.ByteBuffer> INPUT = new ThreadLocal<>();
+
+    private static java.nio.ByteBuffer inputBuffer(int floats) {
+        java.nio.ByteBuffer b = INPUT.get();
+        if (b == null || b.capacity() < floats * Float.BYTES) {
+            b = java.nio.ByteBuffer.allocateDirect(floats * Float.BYTES).order(java.nio.ByteOrder.nativeOrder());
+            INPUT.set(b);
+        }
+        b.clear();
+        return b;
     }
 
     /** The forward-pass height for {@code rows} rows: the next multiple of {@link #ROW_QUANTUM}. */
@@ -138,15 +166,27 @@ public final class NetworkRunner implements AutoCloseable {
      */
     public float[][] forwardChunked(float[][] input, int chunk) {
         float[][] out = new float[input.length][];
-        try (NDManager call = model.getNDManager().newSubManager()) {
+        if (input.length == 0) {
+            return out;
+        }
+        java.nio.ByteBuffer bytes = inputBuffer(Math.min(input.length, chunk) * inputs);
+        java.nio.FloatBuffer floats = bytes.asFloatBuffer();
+        float[] flat = new float[Math.min(input.length, chunk) * outputs];
+        try {
             for (int from = 0; from < input.length; from += chunk) {
-                int to = Math.min(input.length, from + chunk);
-                try (NDManager rows = call.newSubManager()) {
-                    NDArray x = rows.create(java.util.Arrays.copyOfRange(input, from, to));
-                    float[] flat = block.forward(parameters, new NDList(x), false).singletonOrThrow().toFloatArray();
-                    for (int i = from; i < to; i++) {
-                        out[i] = java.util.Arrays.copyOfRange(flat, (i - from) * outputs, (i - from + 1) * outputs);
-                    }
+                int rows = Math.min(chunk, input.length - from);
+                floats.clear();
+                for (int i = 0; i < rows; i++) {
+                    floats.put(input[from + i], 0, inputs);
+                }
+                bytes.clear().limit(rows * inputs * Float.BYTES);
+                try (NDManager part = model.getNDManager().newSubManager()) {
+                    NDArray x = part.create(bytes, new Shape(rows, inputs), DataType.FLOAT32);
+                    NDArray result = block.forward(parameters, new NDList(x), false).singletonOrThrow();
+                    result.toByteBuffer(true).asFloatBuffer().get(flat, 0, rows * outputs);
+                }
+                for (int i = 0; i < rows; i++) {
+                    out[from + i] = java.util.Arrays.copyOfRange(flat, i * outputs, (i + 1) * outputs);
                 }
             }
         } catch (EngineException e) {

@@ -12,11 +12,13 @@ import io.anomalyscore.model.detector.network.NetworkRunner;
 final class WindowAutoencoder implements Detector {
 
     /**
-     * Windows per forward pass. A window's score then depends on the other windows of its chunk
-     * in the last float bits only: within a relative 1e-4 of the window scored alone
-     * ({@code SequenceRoundTripTest}), and the same every time for the same request.
+     * Windows per forward pass (128: at least as fast as 64 and 256 for all three window blocks in
+     * {@code bench/speed --only sequence}, BENCHMARKS.md). A window's score then depends on the
+     * other windows of its chunk in the last float bits only: within a relative 1e-4 of the window
+     * scored alone ({@code SequenceRoundTripTest}; measured at most 7.1e-6 over all 273 windows of
+     * its series, the same at 64), and the same every time for the same request.
      */
-    static final int CHUNK = 64;
+    static final int CHUNK = 128;
 
     private final InputShape input;
     private final NetworkRunner network;
