@@ -110,33 +110,41 @@ public final class NetworkRunner implements AutoCloseable {
             return out;
         }
         java.nio.ByteBuffer bytes = inputBuffer(height(Math.min(input.length, MAX_CHUNK)) * inputs);
-        java.nio.FloatBuffer floats = bytes.asFloatBuffer();
         try {
             for (int from = 0; from < input.length; from += MAX_CHUNK) {
                 int rows = Math.min(MAX_CHUNK, input.length - from);
-                int height = height(rows);
-                floats.clear();
-                for (int i = 0; i < rows; i++) {
-                    floats.put(input[from + i], 0, inputs);
-                }
-                for (int k = rows * inputs; k < height * inputs; k++) {
-                    floats.put(0f);
-                }
-                bytes.clear().limit(height * inputs * Float.BYTES);
-                try (NDManager chunk = model.getNDManager().newSubManager()) {
-                    NDArray x = chunk.create(bytes, new Shape(height, inputs), DataType.FLOAT32);
-                    NDArray result = block.forward(parameters, new NDList(x), false).singletonOrThrow();
-                    if (result.size() != (long) height * outputs) {
-                        throw new IllegalStateException("network gives " + result.size() / height + " outputs, expected "
-                                + outputs);
-                    }
-                    result.toByteBuffer(true).asFloatBuffer().get(out, from * outputs, rows * outputs);
-                }
+                forwardRows(input, from, rows, height(rows), bytes, out, from * outputs);
             }
         } catch (EngineException e) {
             throw new IllegalStateException("inference failed: " + e.getMessage(), e);
         }
         return out;
+    }
+
+    /**
+     * One forward pass: rows {@code from..from+rows-1} of {@code input} written into {@code bytes},
+     * zero rows up to {@code height}, and the real rows' outputs copied into {@code out} at
+     * {@code offset}.
+     */
+    private void forwardRows(float[][] input, int from, int rows, int height, java.nio.ByteBuffer bytes, float[] out,
+            int offset) {
+        java.nio.FloatBuffer floats = bytes.clear().asFloatBuffer();
+        for (int i = 0; i < rows; i++) {
+            floats.put(input[from + i], 0, inputs);
+        }
+        for (int k = rows * inputs; k < height * inputs; k++) {
+            floats.put(0f);
+        }
+        bytes.limit(height * inputs * Float.BYTES);
+        try (NDManager pass = model.getNDManager().newSubManager()) {
+            NDArray x = pass.create(bytes, new Shape(height, inputs), DataType.FLOAT32);
+            NDArray result = block.forward(parameters, new NDList(x), false).singletonOrThrow();
+            if (result.size() != (long) height * outputs) {
+                throw new IllegalStateException("network gives " + result.size() / height + " outputs, expected "
+                        + outputs);
+            }
+            result.toByteBuffer(true).asFloatBuffer().get(out, offset, rows * outputs);
+        }
     }
 
     /** Direct, native-order input buffers, one per thread, grown as needed (never shared by two calls at once). */
@@ -170,21 +178,11 @@ public final class NetworkRunner implements AutoCloseable {
             return out;
         }
         java.nio.ByteBuffer bytes = inputBuffer(Math.min(input.length, chunk) * inputs);
-        java.nio.FloatBuffer floats = bytes.asFloatBuffer();
         float[] flat = new float[Math.min(input.length, chunk) * outputs];
         try {
             for (int from = 0; from < input.length; from += chunk) {
                 int rows = Math.min(chunk, input.length - from);
-                floats.clear();
-                for (int i = 0; i < rows; i++) {
-                    floats.put(input[from + i], 0, inputs);
-                }
-                bytes.clear().limit(rows * inputs * Float.BYTES);
-                try (NDManager part = model.getNDManager().newSubManager()) {
-                    NDArray x = part.create(bytes, new Shape(rows, inputs), DataType.FLOAT32);
-                    NDArray result = block.forward(parameters, new NDList(x), false).singletonOrThrow();
-                    result.toByteBuffer(true).asFloatBuffer().get(flat, 0, rows * outputs);
-                }
+                forwardRows(input, from, rows, rows, bytes, flat, 0);
                 for (int i = 0; i < rows; i++) {
                     out[from + i] = java.util.Arrays.copyOfRange(flat, i * outputs, (i + 1) * outputs);
                 }
